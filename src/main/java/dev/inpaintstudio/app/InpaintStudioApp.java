@@ -1,19 +1,50 @@
 package dev.inpaintstudio.app;
 
+import dev.inpaintstudio.settings.AppPaths;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JavaFX application: builds the context, shows the window, opens a file named on the command line. */
 public final class InpaintStudioApp extends Application {
+    private AppContext context;
+
     static void launchWith(String[] args) {
         Application.launch(InpaintStudioApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Inpaint Studio");
-        stage.setScene(new Scene(new Label("Inpaint Studio"), 1280, 800));
+        context = new AppContext(AppPaths.fromEnvironment(), Platform::runLater);
+        MainWindow window = context.window();
+        stage.setScene(window.scene());
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            var doc = window.editor().documentProperty().get();
+            return doc == null ? "Inpaint Studio" : doc.name() + " — Inpaint Studio";
+        }, window.editor().documentProperty()));
+        var icon = InpaintStudioApp.class.getResource("icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        firstFileArgument(getParameters().getRaw()).ifPresent(window::open);
+    }
+
+    static java.util.Optional<Path> firstFileArgument(List<String> args) {
+        return args.stream().filter(a -> !a.startsWith("-")).map(Path::of).findFirst();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.inpaintstudio.app;
+
+import dev.inpaintstudio.editor.Document;
+import dev.inpaintstudio.imaging.ImageFiles;
+import dev.inpaintstudio.imaging.ImageReadException;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/** Opens image files into documents on a worker thread, so a large file never freezes the window. */
+final class DocumentOpener {
+    private final ExecutorService io;
+    private final long historyBudgetBytes;
+
+    DocumentOpener(ExecutorService io, long historyBudgetBytes) {
+        this.io = io;
+        this.historyBudgetBytes = historyBudgetBytes;
+    }
+
+    CompletableFuture<Document> open(Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                BufferedImage image = ImageFiles.read(file);
+                return new Document(image, String.valueOf(file.getFileName()), file, historyBudgetBytes);
+            } catch (ImageReadException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, io);
+    }
+
+    Document fromPixels(BufferedImage image, String name) {
+        return new Document(image, name, null, historyBudgetBytes);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.inpaintstudio.gallery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.jobs.JobOutcome;
+import dev.inpaintstudio.modelslab.InpaintParameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Results on disk, one folder a job: {@code before.png}, {@code result-N.png} and {@code record.json}.
+ * Written the moment a job finishes, read back at start, so nothing is lost on a restart.
+ */
+public final class ResultStore {
+    private static final Logger LOG = Logger.getLogger(ResultStore.class.getName());
+    private static final String RECORD = "record.json";
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ResultStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes a finished job's picture, outputs and record. Call off the UI thread. */
+    public List<StoredResult> save(JobOutcome outcome) throws IOException {
+        Instant now = Instant.now();
+        String id = FOLDER_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = root.resolve(id);
+        Files.createDirectories(dir);
+        Path before = dir.resolve("before.png");
+        PngEncoder.writeAtomically(outcome.request().image(), before);
+        List<String> outputs = new ArrayList<>();
+        for (int i = 0; i < outcome.results().size(); i++) {
+            String name = "result-" + (i + 1) + ".png";
+            PngEncoder.writeAtomically(outcome.results().get(i), dir.resolve(name));
+            outputs.add(name);
+        }
+        InpaintParameters p = outcome.request().parameters();
+        ResultRecord record = new ResultRecord(1, now.toString(), outcome.request().sourceName(),
+                p.endpoint().name(), p.modelId(), p.prompt(), p.negativePrompt(), p.samples(), p.steps(),
+                p.guidanceScale(), p.strength(), p.seed(), outcome.sentSize().width(), outcome.sentSize().height(),
+                outcome.request().image().getWidth(), outcome.request().image().getHeight(), outcome.serverId(),
+                outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson());
+        Path tmp = dir.resolve(RECORD + ".tmp");
+        json.writeValue(tmp.toFile(), record);
+        Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return toResults(id, dir, record);
+    }
+
+    /** Every stored result, newest first. A damaged folder is skipped and logged, never fatal. */
+    public List<StoredResult> loadAll() {
+        List<StoredResult> all = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return all;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path recordFile = dir.resolve(RECORD);
+                if (!Files.isRegularFile(recordFile)) {
+                    continue;
+                }
+                try {
+                    ResultRecord record = json.readValue(recordFile.toFile(), ResultRecord.class);
+                    all.addAll(toResults(dir.getFileName().toString(), dir, record));
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "Skipping unreadable result record " + recordFile, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not list results in " + root, e);
+        }
+        all.sort(Comparator.comparing(StoredResult::created).reversed().thenComparing(StoredResult::id));
+        return all;
+    }
+
+    private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
+        Instant created = Instant.parse(record.createdAt());
+        List<StoredResult> results = new ArrayList<>();
+        for (String output : record.outputs()) {
+            Path file = dir.resolve(output);
+            if (Files.isRegularFile(file)) {
+                results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
+                        record.prompt(), record.seed(), record.nsfwContentDetected(), record.width(), record.height()));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.inpaintstudio.imaging;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Lossless PNG output. A light deflate level: several times faster than ImageIO's default for a little size. */
+public final class PngEncoder {
+    private static final float FAST_COMPRESSION_QUALITY = 0.75f;
+
+    private PngEncoder() {
+    }
+
+    public static byte[] encode(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight());
+        try {
+            write(image, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    public static void write(BufferedImage image, OutputStream out) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(FAST_COMPRESSION_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** Writes through a temporary file and a move, so a crash never leaves a half-written PNG behind. */
+    public static void writeAtomically(BufferedImage image, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".writing-", ".png");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(image, out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

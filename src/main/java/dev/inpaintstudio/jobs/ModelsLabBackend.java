@@ -1,0 +1,68 @@
+package dev.inpaintstudio.jobs;
+
+import dev.inpaintstudio.imaging.ImageConversions;
+import dev.inpaintstudio.imaging.ImageFiles;
+import dev.inpaintstudio.imaging.ImageReadException;
+import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.modelslab.ApiKey;
+import dev.inpaintstudio.modelslab.InpaintRequest;
+import dev.inpaintstudio.modelslab.InpaintResult;
+import dev.inpaintstudio.modelslab.ModelsLabClient;
+import dev.inpaintstudio.modelslab.ModelsLabException;
+import dev.inpaintstudio.task.CancellationToken;
+import dev.inpaintstudio.task.Progress;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Repaints through the ModelsLab API: encodes the picture and mask as PNG, sends, decodes the outputs. */
+public final class ModelsLabBackend implements Backend {
+    private final Supplier<ModelsLabClient> client;
+    private final Supplier<ApiKey> key;
+
+    /** Suppliers, so a changed base URL or key takes effect on the next job. */
+    public ModelsLabBackend(Supplier<ModelsLabClient> client, Supplier<ApiKey> key) {
+        this.client = client;
+        this.key = key;
+    }
+
+    @Override
+    public String name() {
+        return "ModelsLab";
+    }
+
+    @Override
+    public BackendResult generate(GenerationInput input, Progress progress, CancellationToken cancel) throws BackendException {
+        ApiKey apiKey = key.get();
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new BackendException("No API key is set. Enter your ModelsLab API key in the side panel.", null);
+        }
+        progress.report(Progress.Stage.PREPARING, -1, "Encoding image and mask");
+        byte[] init = PngEncoder.encode(ImageConversions.toOpaqueRgb(input.image()));
+        cancel.throwIfCancelled();
+        byte[] mask = PngEncoder.encode(input.mask());
+        cancel.throwIfCancelled();
+        InpaintRequest request = input.parameters().toRequest(init, mask, input.image().getWidth(), input.image().getHeight());
+        InpaintResult result;
+        try {
+            result = client.get().inpaint(request, apiKey, progress, cancel);
+        } catch (ModelsLabException e) {
+            throw new BackendException(e.getMessage(), e);
+        }
+        List<BufferedImage> images = new ArrayList<>();
+        int n = 1;
+        for (byte[] bytes : result.images()) {
+            try {
+                images.add(ImageFiles.decode(bytes, "output " + n++));
+            } catch (ImageReadException e) {
+                throw new BackendException("The server sent an image that could not be decoded: " + e.getMessage(), e);
+            }
+        }
+        if (images.isEmpty()) {
+            throw new BackendException("The server reported success but sent no image.", null);
+        }
+        return new BackendResult(images, result.serverId(), result.nsfwContentDetected(), result.metaJson());
+    }
+}
