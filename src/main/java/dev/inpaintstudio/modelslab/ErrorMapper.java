@@ -2,7 +2,6 @@ package dev.inpaintstudio.modelslab;
 
 import dev.inpaintstudio.modelslab.ModelsLabException.Kind;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Map;
 /**
  * Turns a reply that is not success or processing into a {@link ModelsLabException} with a kind
  * the app can act on and a sentence a person understands. Every text that came from the server
- * passes through {@link #redact}, so the key cannot leak even if a server echoes it.
+ * passes through {@link KeyRedactor}, so the key cannot leak even if a server echoes it.
  */
 final class ErrorMapper {
     private ErrorMapper() {
@@ -22,7 +21,7 @@ final class ErrorMapper {
             return notJson(r, key);
         }
         if (r.status() == ServerReply.Status.FAILED) {
-            String why = r.message().isEmpty() ? "" : " (\"" + redact(r.message(), key) + "\")";
+            String why = r.message().isEmpty() ? "" : " (\"" + KeyRedactor.redact(r.message(), key) + "\")";
             return new ModelsLabException(Kind.FAILED, "ModelsLab could not generate the image" + why
                     + ". Try again, perhaps with other settings.", Map.of(), r.id(), null);
         }
@@ -30,7 +29,7 @@ final class ErrorMapper {
             return new ModelsLabException(Kind.BAD_RESPONSE, "ModelsLab answered with a reply this app does not "
                     + "understand (HTTP " + code + ", no known status). Check the server address.", Map.of(), r.id(), null);
         }
-        String message = redact(r.message(), key);
+        String message = KeyRedactor.redact(r.message(), key);
         String lower = message.toLowerCase(Locale.ROOT);
         String quoted = message.isEmpty() ? "" : " (\"" + message + "\")";
         if (code == 401 || lower.contains("invalid api key") || lower.contains("invalid key")
@@ -53,9 +52,9 @@ final class ErrorMapper {
                     + ". Choose another model or upgrade the plan.");
         }
         if (!r.fieldErrors().isEmpty()) {
-            Map<String, List<String>> fields = redact(r.fieldErrors(), key);
+            Map<String, List<String>> fields = KeyRedactor.redact(r.fieldErrors(), key);
             return new ModelsLabException(Kind.VALIDATION, "ModelsLab rejected some settings: "
-                    + redact(r.message(), key) + ".", fields, r.id(), null);
+                    + KeyRedactor.redact(r.message(), key) + ".", fields, r.id(), null);
         }
         if (lower.contains("model not found") || lower.contains("model does not exist")) {
             return new ModelsLabException(Kind.VALIDATION, "ModelsLab does not know this model" + quoted
@@ -75,7 +74,8 @@ final class ErrorMapper {
 
     private static ModelsLabException notJson(ServerReply r, ApiKey key) {
         int code = r.httpCode();
-        String page = r.snippet().isEmpty() ? "" : " (\"" + redact(r.snippet(), key) + "\")";
+        String page = r.snippet().isEmpty() ? ""
+                : " (\"" + ReplyParser.shorten(KeyRedactor.redact(r.snippet(), key), 160) + "\")";
         if (code == 401) {
             return new ModelsLabException(Kind.INVALID_KEY, "ModelsLab rejected the API key (HTTP 401). Check the key in the settings.");
         }
@@ -99,18 +99,4 @@ final class ErrorMapper {
                 + (r.snippet().isEmpty() ? ", empty answer" : ", not JSON") + ")" + page + ". Check the server address.");
     }
 
-    /** The text with every occurrence of the key replaced. */
-    static String redact(String text, ApiKey key) {
-        if (text == null || key == null || key.isBlank()) {
-            return text;
-        }
-        return text.replace(key.value(), "[key hidden]");
-    }
-
-    private static Map<String, List<String>> redact(Map<String, List<String>> fields, ApiKey key) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        fields.forEach((field, messages) -> out.put(redact(field, key),
-                messages.stream().map(m -> redact(m, key)).toList()));
-        return out;
-    }
 }

@@ -36,6 +36,8 @@ import java.util.logging.Logger;
 public final class ModelsLabClient {
     private static final Logger LOG = Logger.getLogger(ModelsLabClient.class.getName());
     static final int SUBMIT_RETRIES = 2;
+    /** Answers that are not ModelsLab replies (an empty body, a proxy's page) tolerated in a row while polling. */
+    static final int POLL_BAD_ANSWERS = 3;
 
     private final String baseUrlText;
     private final HttpUrl baseUrl;
@@ -86,12 +88,12 @@ public final class ModelsLabClient {
         BodyWriter.Body body = bodies.inpaint(request, key);
         ServerReply reply = submit(url, body, key, deadline, progress, cancel);
         if (reply.status() == ServerReply.Status.SUCCESS) {
-            return finish(reply, List.of(), reply.id(), progress, cancel);
+            return finish(reply, List.of(), reply.id(), key, progress, cancel);
         }
         LOG.log(Level.INFO, "ModelsLab job {0} queued, eta {1} s", new Object[] {reply.id(), reply.etaSeconds()});
         Done done = poll(request.endpoint(), reply.id(), reply.fetchUrl(), reply.etaSeconds(), reply.futureLinks(),
                 false, key, deadline, progress, cancel);
-        return finish(done.reply(), done.futureLinks(), done.id(), progress, cancel);
+        return finish(done.reply(), done.futureLinks(), done.id(), key, progress, cancel);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.BAD_RESPONSE, "There is no server job id to check.");
         }
         Done done = poll(endpoint, serverId.strip(), "", null, List.of(), true, key, deadline, progress, cancel);
-        return finish(done.reply(), done.futureLinks(), done.id(), progress, cancel);
+        return finish(done.reply(), done.futureLinks(), done.id(), key, progress, cancel);
     }
 
     // ---- submit ------------------------------------------------------------------------------
@@ -182,6 +184,7 @@ public final class ModelsLabClient {
         long queuedSince = System.nanoTime();
         List<String> future = futureLinks;
         String lastProblem = null;
+        int badAnswers = 0;
         boolean first = true;
         while (true) {
             Duration wait = first && pollNow ? Duration.ZERO : backoff.next(eta);
@@ -205,6 +208,7 @@ public final class ModelsLabClient {
                 case SUCCESS:
                     return new Done(reply, future, reply.id().isEmpty() ? id : reply.id());
                 case PROCESSING:
+                    badAnswers = 0;
                     eta = reply.etaSeconds();
                     if (!reply.futureLinks().isEmpty()) {
                         future = reply.futureLinks();
@@ -214,7 +218,9 @@ public final class ModelsLabClient {
                     continue;
                 default:
                     ModelsLabException error = ErrorMapper.map(reply, key);
-                    if (error.kind() == Kind.SERVER_ERROR || error.kind() == Kind.RATE_LIMITED) {
+                    badAnswers = error.kind() == Kind.BAD_RESPONSE ? badAnswers + 1 : 0;
+                    if (error.kind() == Kind.SERVER_ERROR || error.kind() == Kind.RATE_LIMITED
+                            || (error.kind() == Kind.BAD_RESPONSE && badAnswers <= POLL_BAD_ANSWERS)) {
                         lastProblem = error.getMessage();
                         if (error.kind() == Kind.RATE_LIMITED) {
                             eta = rateLimitWait(reply).toMillis() / 1000.0;
@@ -265,8 +271,8 @@ public final class ModelsLabClient {
 
     // ---- finish ------------------------------------------------------------------------------
 
-    private InpaintResult finish(ServerReply success, List<String> futureLinks, String id, Progress progress,
-                                 CancellationToken cancel) throws ModelsLabException {
+    private InpaintResult finish(ServerReply success, List<String> futureLinks, String id, ApiKey key,
+                                 Progress progress, CancellationToken cancel) throws ModelsLabException {
         List<String> entries;
         List<String> alternates = List.of();
         if (!success.output().isEmpty()) {
@@ -281,8 +287,9 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.BAD_RESPONSE, "ModelsLab reported success but sent no image.",
                     Map.of(), id, null);
         }
-        List<byte[]> images = downloader.downloadAll(entries, alternates, baseUrl, id, progress, cancel);
-        return new InpaintResult(images, id, success.generationTime(), success.nsfw(), success.metaJson());
+        List<byte[]> images = downloader.downloadAll(entries, alternates, baseUrl, id, key, progress, cancel);
+        return new InpaintResult(images, id, success.generationTime(), success.nsfw(),
+                KeyRedactor.redact(success.metaJson(), key));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -347,7 +354,7 @@ public final class ModelsLabClient {
             message = "ModelsLab did not answer in time (" + host + "). Check the internet connection and try again.";
         } else {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            message = "The connection to " + host + " failed (" + ErrorMapper.redact(detail, key)
+            message = "The connection to " + host + " failed (" + KeyRedactor.redact(detail, key)
                     + "). Check the internet connection and try again.";
         }
         return new ModelsLabException(Kind.NETWORK, message, Map.of(), null, e);

@@ -115,12 +115,9 @@ final class OutputDecoder {
     }
 
     /** What a refused body looks like, for the error message. */
-    static String describe(byte[] body, String contentType) {
+    static String describe(byte[] body, String contentType, ApiKey key) {
         String type = contentType == null || contentType.isBlank() ? "" : contentType.split(";")[0].strip();
-        String start = ReplyParser.snippet(body);
-        if (start.length() > 60) {
-            start = start.substring(0, 60) + "…";
-        }
+        String start = ReplyParser.shorten(KeyRedactor.redact(ReplyParser.snippet(body), key), 60);
         boolean printable = start.chars().allMatch(ch -> ch >= 0x20 && ch != 0xFFFD);
         StringBuilder sb = new StringBuilder();
         sb.append(body.length).append(" bytes");

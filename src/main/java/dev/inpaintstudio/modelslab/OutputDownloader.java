@@ -35,7 +35,7 @@ final class OutputDownloader {
      * @param base       the server address, for links given as a path
      */
     List<byte[]> downloadAll(List<String> entries, List<String> alternates, HttpUrl base, String jobId,
-                             Progress progress, CancellationToken cancel) throws ModelsLabException {
+                             ApiKey key, Progress progress, CancellationToken cancel) throws ModelsLabException {
         List<byte[]> images = new ArrayList<>(entries.size());
         int n = entries.size();
         for (int i = 0; i < n; i++) {
@@ -45,13 +45,13 @@ final class OutputDownloader {
             if (i < alternates.size() && !alternates.get(i).equals(entries.get(i))) {
                 candidates.add(alternates.get(i));
             }
-            images.add(one(candidates, i + 1, n, base, jobId, cancel));
+            images.add(one(candidates, i + 1, n, base, jobId, key, cancel));
         }
         progress.report(Progress.Stage.DOWNLOADING, 1, "Downloaded " + n + (n == 1 ? " image" : " images"));
         return images;
     }
 
-    private byte[] one(List<String> candidates, int index, int count, HttpUrl base, String jobId,
+    private byte[] one(List<String> candidates, int index, int count, HttpUrl base, String jobId, ApiKey key,
                        CancellationToken cancel) throws ModelsLabException {
         String which = count == 1 ? "The result image" : "Result image " + index + " of " + count;
         List<HttpUrl> links = new ArrayList<>();
@@ -86,7 +86,7 @@ final class OutputDownloader {
                 reply = transport.get(url, cancel);
             } catch (IOException e) {
                 lastIo = e;
-                lastProblem = "the connection failed: " + e.getMessage();
+                lastProblem = "the connection failed: " + KeyRedactor.redact(String.valueOf(e.getMessage()), key);
                 LOG.log(Level.FINE, "Download of output {0} failed (try {1}): {2}",
                         new Object[] {index, attempt + 1, e.toString()});
                 continue;
@@ -101,7 +101,7 @@ final class OutputDownloader {
                 byte[] image = OutputDecoder.imageFromBody(reply.body());
                 if (image == null) {
                     throw new ModelsLabException(Kind.BAD_OUTPUT, which + " is not an image: the server sent "
-                            + OutputDecoder.describe(reply.body(), reply.contentType())
+                            + OutputDecoder.describe(reply.body(), reply.contentType(), key)
                             + " instead of a PNG, JPEG or WebP picture.", Map.of(), jobId, null);
                 }
                 return image;

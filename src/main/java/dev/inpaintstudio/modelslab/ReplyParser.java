@@ -262,13 +262,19 @@ final class ReplyParser {
         }
     }
 
-    /** The start of a non-JSON body as one line of text, for messages and logs. */
+    /**
+     * The start of a non-JSON body as one line of text without markup, for messages. Not cut to
+     * its final length here: the key must be hidden before cutting (see {@link #shorten}).
+     */
     static String snippet(byte[] body) {
         if (body == null || body.length == 0) {
             return "";
         }
-        String s = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
-        s = s.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
-        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+        String s = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+        return s.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    static String shorten(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 }
