@@ -85,7 +85,12 @@ public final class ModelsLabClient {
         checkNumbers(request);
         cancel.throwIfCancelled();
         HttpUrl url = urlFor(request.endpoint().path());
-        BodyWriter.Body body = bodies.inpaint(request, key);
+        BodyWriter.Body body;
+        try {
+            body = bodies.inpaint(request, key);
+        } catch (IllegalArgumentException e) {
+            throw new ModelsLabException(Kind.VALIDATION, "The image is too large to send.", Map.of(), null, e);
+        }
         ServerReply reply = submit(url, body, key, deadline, progress, cancel);
         if (reply.status() == ServerReply.Status.SUCCESS) {
             return finish(reply, List.of(), reply.id(), key, progress, cancel);
@@ -280,6 +285,8 @@ public final class ModelsLabClient {
             alternates = success.proxyLinks();
         } else if (!success.proxyLinks().isEmpty()) {
             entries = success.proxyLinks();
+        } else if (!success.futureLinks().isEmpty()) {
+            entries = success.futureLinks();
         } else {
             entries = new ArrayList<>(futureLinks);
         }
