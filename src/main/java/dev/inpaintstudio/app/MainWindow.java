@@ -267,6 +267,7 @@ public final class MainWindow {
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(generation.progressProperty());
         progress.visibleProperty().bind(generation.runningProperty());
         progress.managedProperty().bind(generation.runningProperty());
@@ -274,6 +275,7 @@ public final class MainWindow {
         Label status = new Label();
         status.setId("status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(Bindings.when(generation.statusProperty().isEmpty().and(generation.runningProperty().not()))
                 .then(generation.blockedReasonProperty()).otherwise(generation.statusProperty()));
         generation.statusIsErrorProperty().addListener((obs, o, err) -> status.pseudoClassStateChanged(
