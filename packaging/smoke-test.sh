@@ -46,7 +46,11 @@ else
 fi
 
 # 4. the main window under Xvfb
-if command -v xvfb-run >/dev/null; then
+if ! command -v xvfb-run >/dev/null; then
+    echo "window: xvfb-run not installed, not checked"
+elif ! /sbin/ldconfig -p | grep -q 'libgtk-3\.so\.0'; then
+    echo "window: GTK 3 (libgtk-3-0), which JavaFX needs for a window, not installed, not checked"
+else
     log=$(mktemp)
     # Inside Xvfb: start the app, wait up to 30 s for a window titled "Inpaint Studio" (or, with
     # no xwininfo, for the app to stay up 10 s), then close it.
@@ -72,7 +76,5 @@ if command -v xvfb-run >/dev/null; then
     [[ -s "$log" ]] && { echo "app output while starting:"; sed 's/^/  /' "$log"; }
     rm -f "$log"
     echo "window: the app opened its main window under Xvfb"
-else
-    echo "window: xvfb-run not installed, not checked"
 fi
 echo "smoke test passed"
