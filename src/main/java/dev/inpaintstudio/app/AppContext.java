@@ -2,6 +2,7 @@ package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.gallery.ResultStore;
+import dev.inpaintstudio.imaging.PictureEncoding;
 import dev.inpaintstudio.jobs.JobRunner;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
 import dev.inpaintstudio.modelslab.ModelsLabClient;
@@ -43,7 +44,7 @@ public final class AppContext implements AutoCloseable {
             LOG.log(Level.WARNING, "Could not read the stored API key", e);
         }
         runner = new JobRunner(Executors.newFixedThreadPool(2, daemonThreads("inpaint-job")),
-                () -> new ModelsLabBackend(this::client, parameters::apiKey));
+                () -> new ModelsLabBackend(this::client, parameters::apiKey, () -> PictureEncoding.JPEG));
         generation = new GenerationViewModel(runner, new ResultStore(paths.resultsDir()), parameters, fx);
         window = new MainWindow(generation, parameters, new DocumentOpener(io, History.DEFAULT_BUDGET_BYTES), io);
         io.execute(generation::loadStoredResults);

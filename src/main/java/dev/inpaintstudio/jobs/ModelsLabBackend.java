@@ -1,8 +1,8 @@
 package dev.inpaintstudio.jobs;
 
-import dev.inpaintstudio.imaging.ImageConversions;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.ImageReadException;
+import dev.inpaintstudio.imaging.PictureEncoding;
 import dev.inpaintstudio.imaging.PngEncoder;
 import dev.inpaintstudio.modelslab.ApiKey;
 import dev.inpaintstudio.modelslab.InpaintRequest;
@@ -21,11 +21,13 @@ import java.util.function.Supplier;
 public final class ModelsLabBackend implements Backend {
     private final Supplier<ModelsLabClient> client;
     private final Supplier<ApiKey> key;
+    private final Supplier<PictureEncoding> pictureEncoding;
 
-    /** Suppliers, so a changed base URL or key takes effect on the next job. */
-    public ModelsLabBackend(Supplier<ModelsLabClient> client, Supplier<ApiKey> key) {
+    /** Suppliers, so a changed base URL, key or encoding takes effect on the next job. */
+    public ModelsLabBackend(Supplier<ModelsLabClient> client, Supplier<ApiKey> key, Supplier<PictureEncoding> pictureEncoding) {
         this.client = client;
         this.key = key;
+        this.pictureEncoding = pictureEncoding;
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class ModelsLabBackend implements Backend {
             throw new BackendException("No API key is set. Enter your ModelsLab API key in the side panel.", null);
         }
         progress.report(Progress.Stage.PREPARING, -1, "Encoding image and mask");
-        byte[] init = PngEncoder.encode(ImageConversions.toOpaqueRgb(input.image()));
+        byte[] init = pictureEncoding.get().encode(input.image());
         cancel.throwIfCancelled();
         byte[] mask = PngEncoder.encode(input.mask());
         cancel.throwIfCancelled();
