@@ -1,10 +1,5 @@
 package dev.inpaintstudio.imaging;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,16 +27,7 @@ public final class PngEncoder {
     }
 
     public static void write(BufferedImage image, OutputStream out) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(FAST_COMPRESSION_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
+        ImageWriters.write("png", image, FAST_COMPRESSION_QUALITY, out);
     }
 
     /** Writes through a temporary file and a move, so a crash never leaves a half-written PNG behind. */
