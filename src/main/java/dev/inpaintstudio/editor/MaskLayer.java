@@ -6,13 +6,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The mask: one coverage byte per image pixel (0 = keep, 255 = repaint). Every change names its
- * dirty rectangle so views redraw and history stores only that area.
+ * dirty rectangle so views redraw and history stores only that area. Changed on the FX thread only;
+ * work on other threads uses a {@link #copyCoverage() copy}.
  */
 public final class MaskLayer {
     /** Told which area changed; called on the thread that changed the mask. */
     @FunctionalInterface
     public interface ChangeListener {
         void maskChanged(PixelRect dirty);
+    }
+
+    /** Direct access to the coverage array (row-major, {@code width} bytes a row), for bulk code. */
+    @FunctionalInterface
+    public interface PixelAccess {
+        void access(byte[] coverage, int width);
     }
 
     private final int width;
@@ -28,7 +35,7 @@ public final class MaskLayer {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("Empty mask " + width + "×" + height);
         }
-        if (coverage.length != width * height) {
+        if (coverage.length != (long) width * height) {
             throw new IllegalArgumentException("Coverage has " + coverage.length + " bytes for " + width + "×" + height);
         }
         this.width = width;
@@ -52,6 +59,11 @@ public final class MaskLayer {
         return coverage[y * width + x] & 0xff;
     }
 
+    /** The live array, for readers in this package (overlay, pyramid). Never hand it to another thread. */
+    byte[] data() {
+        return coverage;
+    }
+
     /** A copy of the whole coverage, safe to hand to a worker thread. */
     public byte[] copyCoverage() {
         return coverage.clone();
@@ -66,35 +78,74 @@ public final class MaskLayer {
         return true;
     }
 
+    /** A hard round dab (anti-aliased over one pixel); see {@link #dab(double, double, double, double, boolean)}. */
+    public PixelRect dab(double cx, double cy, double radius, boolean erase) {
+        return dab(cx, cy, radius, 1, erase);
+    }
+
     /**
      * Stamps a round dab centred at (cx, cy). Painting raises coverage to the dab's, erasing lowers it,
-     * so overlapping dabs in one stroke never build up. The edge is anti-aliased over one pixel.
+     * so overlapping dabs in one stroke never build up. {@code hardness} 1 gives a solid disc with a
+     * one-pixel anti-aliased edge; lower values fade the outer part of the radius smoothly to 0
+     * (0 fades from the centre).
      *
      * @return the pixels that may have changed
      */
-    public PixelRect dab(double cx, double cy, double radius, boolean erase) {
-        PixelRect box = PixelRect.ofBounds((int) Math.floor(cx - radius - 1), (int) Math.floor(cy - radius - 1),
-                (int) Math.ceil(cx + radius + 1), (int) Math.ceil(cy + radius + 1)).intersect(bounds());
+    public PixelRect dab(double cx, double cy, double radius, double hardness, boolean erase) {
+        PixelRect box = dabBounds(cx, cy, radius).intersect(bounds());
         if (box.isEmpty()) {
             return PixelRect.EMPTY;
         }
+        double outer = radius + 0.5;
+        double falloff = Math.max(1, outer * (1 - Math.max(0, Math.min(1, hardness))));
+        boolean soft = falloff > 1;
+        double inner = outer - falloff;
+        double innerSq = inner > 0 ? inner * inner : -1;
+        double outerSq = outer * outer;
+        double invFalloff = 1 / falloff;
         for (int y = box.y(); y < box.bottom(); y++) {
             double dy = y + 0.5 - cy;
+            double dySq = dy * dy;
             int row = y * width;
             for (int x = box.x(); x < box.right(); x++) {
                 double dx = x + 0.5 - cx;
-                double edge = radius + 0.5 - Math.sqrt(dx * dx + dy * dy);
-                if (edge <= 0) {
+                double dSq = dx * dx + dySq;
+                if (dSq >= outerSq) {
                     continue;
                 }
-                int value = edge >= 1 ? 255 : (int) Math.round(edge * 255);
+                int value;
+                if (dSq <= innerSq) {
+                    value = 255;
+                } else {
+                    double t = (outer - Math.sqrt(dSq)) * invFalloff;
+                    if (soft) {
+                        t = t * t * (3 - 2 * t);
+                    }
+                    value = (int) (t * 255 + 0.5);
+                    if (value == 0) {
+                        continue;
+                    }
+                }
                 int i = row + x;
                 int old = coverage[i] & 0xff;
-                coverage[i] = (byte) (erase ? Math.min(old, 255 - value) : Math.max(old, value));
+                if (erase) {
+                    int v = 255 - value;
+                    if (v < old) {
+                        coverage[i] = (byte) v;
+                    }
+                } else if (value > old) {
+                    coverage[i] = (byte) value;
+                }
             }
         }
         fire(box);
         return box;
+    }
+
+    /** The pixels a dab may touch (before clipping to the mask). */
+    public static PixelRect dabBounds(double cx, double cy, double radius) {
+        return PixelRect.ofBounds((int) Math.floor(cx - radius - 1), (int) Math.floor(cy - radius - 1),
+                (int) Math.ceil(cx + radius + 1), (int) Math.ceil(cy + radius + 1));
     }
 
     /** A copy of the coverage inside {@code rect}, row by row. */
@@ -117,6 +168,20 @@ public final class MaskLayer {
     public void fill(int value) {
         java.util.Arrays.fill(coverage, (byte) value);
         fire(bounds());
+    }
+
+    /** Lets {@code change} edit the array in place, then tells listeners that {@code dirty} changed. */
+    public void modify(PixelRect dirty, PixelAccess change) {
+        change.access(coverage, width);
+        PixelRect d = dirty.intersect(bounds());
+        if (!d.isEmpty()) {
+            fire(d);
+        }
+    }
+
+    /** Lets {@code reader} read the array in place; it must not change it nor keep it. */
+    public void read(PixelAccess reader) {
+        reader.access(coverage, width);
     }
 
     public void addListener(ChangeListener listener) {

@@ -1,12 +1,71 @@
 package dev.inpaintstudio.editor;
 
+import dev.inpaintstudio.editor.history.Edit;
 import dev.inpaintstudio.editor.history.History;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Checks that the last edit on a history restores the mask byte for byte on undo, and again on redo. */
+/**
+ * Checks that edits restore the mask byte for byte on undo, and again on redo: one edit at a time
+ * ({@link #assertUndoRedoExact}), or a whole session ({@link #record}): every step pushed while
+ * recording remembers the mask before and after it, and {@link #verifyAll()} undoes back to the
+ * start and redoes to the end, comparing each state — so an edit that was added but does not
+ * undo or redo exactly, or a step that went missing, fails.
+ */
 public final class HistoryChecker {
-    private HistoryChecker() {
+    private record Step(String name, byte[] before, byte[] after) {
+    }
+
+    private final MaskLayer mask;
+    private final History history;
+    private final Map<Edit, Step> steps = new IdentityHashMap<>();
+    private final Runnable listener;
+    private byte[] lastState;
+
+    private HistoryChecker(MaskLayer mask, History history) {
+        this.mask = mask;
+        this.history = history;
+        this.lastState = mask.copyCoverage();
+        listener = () -> {
+            byte[] now = mask.copyCoverage();
+            Edit top = history.peekUndo();
+            if (top != null && !steps.containsKey(top) && !history.canRedo()) {
+                steps.put(top, new Step(top.name(), lastState, now));
+            }
+            lastState = now;
+        };
+        history.addListener(listener);
+    }
+
+    /** Starts recording every step pushed to {@code history}; finish with {@link #verifyAll()}. */
+    public static HistoryChecker record(MaskLayer mask, History history) {
+        return new HistoryChecker(mask, history);
+    }
+
+    /** Undoes every recorded step, then redoes them all, checking the mask before and after each. */
+    public void verifyAll() {
+        history.removeListener(listener);
+        List<Step> undone = new ArrayList<>();
+        while (history.canUndo() && steps.containsKey(history.peekUndo())) {
+            Step s = steps.get(history.peekUndo());
+            assertArrayEquals(s.after(), mask.copyCoverage(), "the mask after \"" + s.name() + "\"");
+            history.undo();
+            assertArrayEquals(s.before(), mask.copyCoverage(), "undo of \"" + s.name() + "\" restores the mask exactly");
+            undone.add(s);
+        }
+        assertFalse(undone.isEmpty(), "some edits were recorded");
+        assertEquals(steps.size(), undone.size(), "every recorded step is still in the history");
+        for (int i = undone.size() - 1; i >= 0; i--) {
+            Step s = undone.get(i);
+            assertTrue(history.canRedo(), "\"" + s.name() + "\" can be redone");
+            history.redo();
+            assertArrayEquals(s.after(), mask.copyCoverage(), "redo of \"" + s.name() + "\" restores the mask exactly");
+        }
     }
 
     /** Run {@code edit} (which must push exactly one step) and verify undo and redo around it. */
@@ -21,5 +80,8 @@ public final class HistoryChecker {
         assertArrayEquals(before, mask.copyCoverage(), "undo restores the mask exactly");
         history.redo();
         assertArrayEquals(after, mask.copyCoverage(), "redo restores the edited mask exactly");
+        history.undo();
+        history.redo();
+        assertArrayEquals(after, mask.copyCoverage(), "a second undo and redo too");
     }
 }

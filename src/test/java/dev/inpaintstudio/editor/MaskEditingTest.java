@@ -63,13 +63,68 @@ class MaskEditingTest {
     void historyDropsTheOldestStepsPastItsBudget() {
         History small = new History(30_000);
         for (int i = 0; i < 20; i++) {
-            BrushTool brush = new BrushTool(mask, small, () -> 60, (i % 2) == 1);
-            brush.press(100 + i, 100);
-            brush.release(100 + i, 100);
+            // soft dabs on new ground: each step holds a few thousand distinct changed values
+            BrushTool brush = new BrushTool(mask, small, () -> 60, () -> 0.1, () -> false);
+            brush.press(30 + (i % 10) * 45, i < 10 ? 60 : 220);
+            brush.release(30 + (i % 10) * 45, i < 10 ? 60 : 220);
         }
         assertTrue(small.usedBytes() <= 30_000 || small.undoCount() == 1, "used " + small.usedBytes());
         assertTrue(small.undoCount() < 20, "oldest steps dropped: " + small.undoCount());
         assertTrue(small.canUndo());
+    }
+
+    @Test
+    void stepsStoreOnlyWhatChanged() {
+        BrushTool brush = new BrushTool(mask, history, () -> 6, false);
+        brush.press(5, 5);
+        brush.drag(495, 295);
+        brush.release(495, 295);
+        assertTrue(history.usedBytes() < 20_000, "a thin diagonal over the whole mask is stored in "
+                + history.usedBytes() + " bytes (its bounding box is 150 000)");
+    }
+
+    @Test
+    void softBrushesGivePartialCoverageTowardsTheEdge() {
+        BrushTool soft = new BrushTool(mask, history, () -> 60, () -> 0.3, () -> false);
+        soft.press(250, 150);
+        soft.release(250, 150);
+        assertEquals(255, mask.get(250, 150), "full in the hard core");
+        int mid = mask.get(250 + 20, 150);
+        assertTrue(mid > 20 && mid < 235, "partial between core and edge: " + mid);
+        assertTrue(mask.get(250 + 25, 150) < mid, "fading outward");
+        assertEquals(0, mask.get(250 + 32, 150), "nothing past the radius");
+        assertEquals(mask.get(250 - 20, 150), mask.get(250 + 19, 150), 40, "round");
+    }
+
+    @Test
+    void shiftPressDrawsAStraightLineFromTheLastStroke() {
+        BrushTool brush = new BrushTool(mask, history, () -> 8, false);
+        brush.press(50, 50);
+        brush.release(50, 50);
+        brush.press(dev.inpaintstudio.editor.tool.PointerInput.at(450, 250).withShift());
+        brush.release(dev.inpaintstudio.editor.tool.PointerInput.at(450, 250).withShift());
+        assertEquals(2, history.undoCount(), "the line is its own step");
+        for (int x = 50; x <= 450; x += 5) {
+            int y = 50 + (x - 50) / 2;
+            assertEquals(255, mask.get(x, y), "on the line at " + x + "," + y);
+        }
+        assertEquals(0, mask.get(250, 50), "not a fill, a line");
+    }
+
+    @Test
+    void dabsFollowTheBrushSpacingWhateverTheEventRate() {
+        MaskLayer a = new MaskLayer(500, 300);
+        MaskLayer b = new MaskLayer(500, 300);
+        BrushTool one = new BrushTool(a, history, () -> 20, false);
+        one.press(20, 150);
+        one.release(480, 150);
+        BrushTool many = new BrushTool(b, history, () -> 20, false);
+        many.press(20, 150);
+        for (int x = 21; x < 480; x += 3) {
+            many.drag(x, 150);
+        }
+        many.release(480, 150);
+        assertArrayEquals(a.copyCoverage(), b.copyCoverage(), "the same dabs for one event or a hundred");
     }
 
     @Test

@@ -12,7 +12,7 @@ public final class History {
     private final Deque<Edit> undo = new ArrayDeque<>();
     private final Deque<Edit> redo = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final long budgetBytes;
+    private long budgetBytes;
     private long usedBytes;
 
     public History() {
@@ -20,7 +20,37 @@ public final class History {
     }
 
     public History(long budgetBytes) {
-        this.budgetBytes = budgetBytes;
+        this.budgetBytes = checkBudget(budgetBytes);
+    }
+
+    /** The memory the steps may hold; the oldest are forgotten past it (the newest is always kept). */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    /** Changes the budget, forgetting the oldest steps at once if they no longer fit. */
+    public void setBudgetBytes(long budgetBytes) {
+        this.budgetBytes = checkBudget(budgetBytes);
+        if (trim()) {
+            changed();
+        }
+    }
+
+    private static long checkBudget(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("History budget must be positive: " + bytes);
+        }
+        return bytes;
+    }
+
+    private boolean trim() {
+        boolean dropped = false;
+        while (usedBytes > budgetBytes && undo.size() + redo.size() > 1) {
+            Edit oldest = undo.isEmpty() ? redo.removeLast() : undo.removeLast();
+            usedBytes -= oldest.sizeInBytes();
+            dropped = true;
+        }
+        return dropped;
     }
 
     /** Records an edit that has already been applied. */
@@ -29,9 +59,7 @@ public final class History {
         usedBytes += edit.sizeInBytes();
         redo.forEach(e -> usedBytes -= e.sizeInBytes());
         redo.clear();
-        while (usedBytes > budgetBytes && undo.size() > 1) {
-            usedBytes -= undo.removeLast().sizeInBytes();
-        }
+        trim();
         changed();
     }
 
@@ -78,6 +106,11 @@ public final class History {
         return usedBytes;
     }
 
+    /** The step {@link #undo()} would undo, or null. */
+    public Edit peekUndo() {
+        return undo.peek();
+    }
+
     public String undoName() {
         return undo.isEmpty() ? "" : undo.peek().name();
     }
@@ -88,6 +121,10 @@ public final class History {
 
     public void addListener(Runnable listener) {
         listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     private void changed() {

@@ -3,15 +3,18 @@ package dev.inpaintstudio.editor.history;
 import dev.inpaintstudio.editor.MaskLayer;
 import dev.inpaintstudio.editor.PixelRect;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Remembers the mask's pixels before a stroke changes them, tile by tile as the stroke reaches them,
- * so a stroke on a huge mask copies only what it touches. {@link #finish} turns it into an edit.
+ * so a stroke on a huge mask copies only what it touches. {@link #finish} turns it into an edit
+ * holding the XOR delta of each touched tile.
  */
 public final class MaskChangeRecorder {
-    private static final int TILE = 64;
+    static final int TILE = 64;
 
     private final MaskLayer mask;
     private final Map<Long, byte[]> originalTiles = new HashMap<>();
@@ -29,7 +32,10 @@ public final class MaskChangeRecorder {
         }
         for (int ty = area.y() / TILE; ty <= (area.bottom() - 1) / TILE; ty++) {
             for (int tx = area.x() / TILE; tx <= (area.right() - 1) / TILE; tx++) {
-                originalTiles.computeIfAbsent(key(tx, ty), k -> mask.copyRegion(tileRect(k)));
+                long key = key(tx, ty);
+                if (!originalTiles.containsKey(key)) {
+                    originalTiles.put(key, mask.copyRegion(tileRect(key)));
+                }
             }
         }
         touched = touched.union(area);
@@ -39,25 +45,28 @@ public final class MaskChangeRecorder {
         return touched.isEmpty();
     }
 
+    /** The area reported to {@link #aboutToChange} so far. */
+    public PixelRect touched() {
+        return touched;
+    }
+
     /** The edit from the recorded pixels to the mask as it is now, or null if nothing changed. */
     public MaskRegionEdit finish(String name) {
         if (touched.isEmpty()) {
             return null;
         }
-        byte[] after = mask.copyRegion(touched);
-        byte[] before = after.clone();
-        for (Map.Entry<Long, byte[]> tile : originalTiles.entrySet()) {
-            PixelRect tileRect = tileRect(tile.getKey());
-            PixelRect overlap = tileRect.intersect(touched);
-            for (int y = overlap.y(); y < overlap.bottom(); y++) {
-                System.arraycopy(tile.getValue(), (y - tileRect.y()) * tileRect.width() + (overlap.x() - tileRect.x()),
-                        before, (y - touched.y()) * touched.width() + (overlap.x() - touched.x()), overlap.width());
+        List<MaskDelta> deltas = new ArrayList<>();
+        mask.read((data, width) -> {
+            for (Map.Entry<Long, byte[]> tile : originalTiles.entrySet()) {
+                PixelRect r = tileRect(tile.getKey());
+                MaskDelta d = MaskDelta.between(r, tile.getValue(), 0, r.width(), data, r.y() * width + r.x(), width);
+                if (d != null) {
+                    deltas.add(d);
+                }
             }
-        }
-        if (java.util.Arrays.equals(before, after)) {
-            return null;
-        }
-        return new MaskRegionEdit(name, mask, touched, before, after);
+        });
+        originalTiles.clear();
+        return deltas.isEmpty() ? null : new MaskRegionEdit(name, mask, deltas);
     }
 
     private static long key(int tx, int ty) {

@@ -1,89 +1,143 @@
 package dev.inpaintstudio.editor.tool;
 
 import dev.inpaintstudio.editor.MaskLayer;
-import dev.inpaintstudio.editor.PixelRect;
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.editor.history.MaskChangeRecorder;
 import dev.inpaintstudio.editor.history.MaskRegionEdit;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
  * Paints (or, as the eraser, removes) mask coverage along the pointer's path. Dabs are spaced a
- * fraction of the radius apart so a fast stroke leaves no gaps; one stroke is one undo step.
+ * fraction of the radius apart along the path, carrying the remainder from one event to the next,
+ * so a fast stroke leaves no gaps and a slow one no clumps; one stroke is one undo step. Shift+press
+ * draws a straight line from where the previous stroke ended; Alt swaps painting and erasing.
  */
 public final class BrushTool implements Tool {
-    private static final double SPACING = 0.25;
+    /** Dab spacing as a fraction of the radius. */
+    static final double SPACING = 0.15;
 
     private final MaskLayer mask;
     private final History history;
     private final DoubleSupplier diameter;
-    private final boolean erase;
+    private final DoubleSupplier hardness;
+    private final BooleanSupplier erase;
     private MaskChangeRecorder recorder;
+    private boolean erasing;
     private double lastX;
     private double lastY;
+    /** Distance along the path since the last dab. */
+    private double carried;
+    private boolean hasEnd;
+    private double endX;
+    private double endY;
 
     public BrushTool(MaskLayer mask, History history, DoubleSupplier diameter, boolean erase) {
+        this(mask, history, diameter, () -> 1, () -> erase);
+    }
+
+    public BrushTool(MaskLayer mask, History history, DoubleSupplier diameter, DoubleSupplier hardness, BooleanSupplier erase) {
         this.mask = mask;
         this.history = history;
         this.diameter = diameter;
+        this.hardness = hardness;
         this.erase = erase;
     }
 
     @Override
     public String name() {
-        return erase ? "Eraser" : "Brush";
+        return erase.getAsBoolean() ? "Eraser" : "Brush";
     }
 
     @Override
-    public void press(double x, double y) {
+    public void press(PointerInput p) {
         recorder = new MaskChangeRecorder(mask);
-        stamp(x, y);
-        lastX = x;
-        lastY = y;
+        erasing = erase.getAsBoolean() != p.alt();
+        if (p.shift() && hasEnd) {
+            lastX = endX;
+            lastY = endY;
+            carried = 0;
+            stamp(lastX, lastY);
+            lineTo(p.x(), p.y());
+            return;
+        }
+        stamp(p.x(), p.y());
+        lastX = p.x();
+        lastY = p.y();
+        carried = 0;
     }
 
     @Override
-    public void drag(double x, double y) {
-        if (recorder == null) {
-            return;
+    public void drag(PointerInput p) {
+        if (recorder != null) {
+            lineTo(p.x(), p.y());
         }
-        double radius = radius();
-        double step = Math.max(0.5, radius * SPACING);
-        double dx = x - lastX;
-        double dy = y - lastY;
-        double distance = Math.hypot(dx, dy);
-        if (distance < step) {
-            return;
-        }
-        int steps = (int) (distance / step);
-        for (int i = 1; i <= steps; i++) {
-            double t = i * step / distance;
-            stamp(lastX + dx * t, lastY + dy * t);
-        }
-        lastX += dx * steps * step / distance;
-        lastY += dy * steps * step / distance;
     }
 
     @Override
-    public void release(double x, double y) {
+    public void release(PointerInput p) {
         if (recorder == null) {
             return;
         }
-        drag(x, y);
-        MaskRegionEdit edit = recorder.finish(erase ? "Erase" : "Brush stroke");
+        lineTo(p.x(), p.y());
+        if (carried > 0) {
+            stamp(p.x(), p.y()); // the stroke always reaches the pointer
+        }
+        MaskRegionEdit edit = recorder.finish(erasing ? "Erase" : "Brush stroke");
         recorder = null;
+        hasEnd = true;
+        endX = p.x();
+        endY = p.y();
         if (edit != null) {
             history.push(edit);
         }
     }
 
+    @Override
+    public boolean isWorking() {
+        return recorder != null;
+    }
+
+    @Override
+    public void cancel() {
+        if (recorder != null) {
+            MaskRegionEdit edit = recorder.finish("Brush stroke");
+            recorder = null;
+            if (edit != null) {
+                edit.undo();
+            }
+        }
+    }
+
+    /** Dabs from the last point towards (x, y), every {@code step} along the way. */
+    private void lineTo(double x, double y) {
+        double dx = x - lastX;
+        double dy = y - lastY;
+        double length = Math.hypot(dx, dy);
+        if (length == 0) {
+            return;
+        }
+        double step = step();
+        double d = step - carried;
+        while (d <= length) {
+            stamp(lastX + dx * d / length, lastY + dy * d / length);
+            d += step;
+        }
+        carried = length - (d - step);
+        lastX = x;
+        lastY = y;
+    }
+
     private void stamp(double x, double y) {
         double radius = radius();
-        PixelRect area = PixelRect.ofBounds((int) Math.floor(x - radius - 1), (int) Math.floor(y - radius - 1),
-                (int) Math.ceil(x + radius + 1), (int) Math.ceil(y + radius + 1));
-        recorder.aboutToChange(area);
-        mask.dab(x, y, radius, erase);
+        recorder.aboutToChange(MaskLayer.dabBounds(x, y, radius));
+        mask.dab(x, y, radius, hardness.getAsDouble(), erasing);
+        carried = 0;
+    }
+
+    private double step() {
+        return Math.max(0.5, radius() * SPACING);
     }
 
     private double radius() {
