@@ -1,10 +1,13 @@
 package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.history.History;
-import dev.inpaintstudio.editor.history.MaskChangeRecorder;
 import dev.inpaintstudio.editor.history.MaskRegionEdit;
+import dev.inpaintstudio.imaging.ImageConversions;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,6 +18,7 @@ public final class Document {
     private final Path source;
     private final MaskLayer mask;
     private final History history;
+    private PicturePyramid pyramid;
 
     public Document(BufferedImage image, String name, Path source, long historyBudgetBytes) {
         this.image = image;
@@ -52,13 +56,36 @@ public final class Document {
         return image.getHeight();
     }
 
+    /**
+     * The picture as ARGB pixels, row by row, for display and the magic wand: the image's own array
+     * when it is already INT_ARGB (no copy), else a converted copy. Read only.
+     */
+    public synchronized PicturePyramid picture() {
+        if (pyramid == null) {
+            pyramid = new PicturePyramid(argbPixels(image), image.getWidth(), image.getHeight());
+        }
+        return pyramid;
+    }
+
+    private static int[] argbPixels(BufferedImage image) {
+        BufferedImage argb = ImageConversions.toArgb(image);
+        WritableRaster raster = argb.getRaster();
+        int w = argb.getWidth();
+        int h = argb.getHeight();
+        if (raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
+                && buffer.getOffset() == 0 && buffer.getSize() == w * h
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model && model.getScanlineStride() == w) {
+            return buffer.getData();
+        }
+        return argb.getRGB(0, 0, w, h, null, 0, w);
+    }
+
     /** Clears the mask as one undoable step. */
     public void clearMask() {
-        MaskChangeRecorder recorder = new MaskChangeRecorder(mask);
-        recorder.aboutToChange(mask.bounds());
-        mask.fill(0);
-        MaskRegionEdit edit = recorder.finish("Clear mask");
+        MaskRegionEdit edit = MaskRegionEdit.between("Clear mask", mask, mask.copyCoverage(), new byte[width() * height()]);
         if (edit != null) {
+            edit.redo();
             history.push(edit);
         }
     }
