@@ -1,8 +1,10 @@
 package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.Document;
+import dev.inpaintstudio.editor.EditorActions;
+import dev.inpaintstudio.editor.EditorShortcuts;
+import dev.inpaintstudio.editor.EditorToolBar;
 import dev.inpaintstudio.editor.EditorView;
-import dev.inpaintstudio.editor.tool.ToolKind;
 import dev.inpaintstudio.gallery.CompareView;
 import dev.inpaintstudio.gallery.GalleryView;
 import dev.inpaintstudio.gallery.StoredResult;
@@ -24,13 +26,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -65,6 +63,7 @@ public final class MainWindow {
     private final DocumentOpener opener;
     private final ExecutorService io;
     private final EditorView editor = new EditorView();
+    private final EditorActions editorActions;
     private final CompareView compare = new CompareView();
     private final GalleryView gallery;
     private final TabPane centre = new TabPane();
@@ -77,6 +76,7 @@ public final class MainWindow {
         this.parameters = parameters;
         this.opener = opener;
         this.io = io;
+        this.editorActions = new EditorActions(editor, io);
         this.gallery = new GalleryView(generation.results());
         gallery.setId("gallery");
         editor.setId("editor");
@@ -89,7 +89,7 @@ public final class MainWindow {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre");
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), new EditorToolBar(editor, this::chooseAndOpen, this::undo, this::redo)));
         root.setCenter(centre);
         root.setRight(sidePanel());
         root.setBottom(galleryPanel());
@@ -97,7 +97,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("inpaint-studio.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), generation::generate);
-        installToolShortcuts();
+        EditorShortcuts.install(scene, editor);
         installDragAndDrop();
 
         gallery.getSelectionModel().selectedItemProperty().addListener((obs, o, selected) -> {
@@ -159,83 +159,14 @@ public final class MainWindow {
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
         MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::redo);
-        MenuItem clear = item("Clear Mask", new KeyCodeCombination(KeyCode.DELETE), this::clearMask);
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), clear);
-
-        MenuItem fit = item("Fit to Window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), editor::fit);
-        MenuItem actual = item("Actual Pixels (100 %)", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> editor.zoomTo(1));
-        MenuItem zoomIn = item("Zoom In", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> editor.zoomBy(1.25));
-        MenuItem zoomOut = item("Zoom Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> editor.zoomBy(0.8));
-        Menu view = new Menu("View", null, fit, actual, zoomIn, zoomOut);
+        Menu edit = new Menu("Edit", null, undo, redo);
+        Menu view = editorActions.viewMenu();
 
         MenuItem generate = item("Generate", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), generation::generate);
         MenuItem cancel = item("Cancel", null, generation::cancel);
         cancel.disableProperty().bind(generation.runningProperty().not());
         Menu image = new Menu("Inpaint", null, generate, cancel);
-        return new MenuBar(file, edit, view, image);
-    }
-
-    private ToolBar toolBar() {
-        Button open = new Button("Open…");
-        open.setOnAction(e -> chooseAndOpen());
-        open.setTooltip(new Tooltip("Open an image (Ctrl+O)"));
-
-        ToggleGroup tools = new ToggleGroup();
-        ToggleButton brush = toolButton(ToolKind.BRUSH, tools);
-        ToggleButton eraser = toolButton(ToolKind.ERASER, tools);
-        brush.setSelected(true);
-        tools.selectedToggleProperty().addListener((obs, o, n) -> {
-            if (n == null) {
-                o.setSelected(true);
-            } else {
-                editor.toolProperty().set((ToolKind) n.getUserData());
-            }
-        });
-        editor.toolProperty().addListener((obs, o, kind) -> (kind == ToolKind.BRUSH ? brush : eraser).setSelected(true));
-
-        Slider size = new Slider(1, 400, editor.brushSizeProperty().get());
-        size.setId("brushSize");
-        size.setPrefWidth(160);
-        size.valueProperty().bindBidirectional(editor.brushSizeProperty());
-        Label sizeLabel = new Label();
-        sizeLabel.setMinWidth(48);
-        sizeLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f px", editor.brushSizeProperty()));
-        size.setTooltip(new Tooltip("Brush size ([ and ] to change)"));
-
-        Button undo = new Button("Undo");
-        undo.setOnAction(e -> undo());
-        Button redo = new Button("Redo");
-        redo.setOnAction(e -> redo());
-        Button clear = new Button("Clear Mask");
-        clear.setOnAction(e -> clearMask());
-        for (Button b : new Button[] {undo, redo, clear}) {
-            b.disableProperty().bind(editor.documentProperty().isNull());
-        }
-
-        Label zoom = new Label();
-        zoom.setId("zoomLabel");
-        zoom.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", editor.zoomProperty().multiply(100)));
-        Button fit = new Button("Fit");
-        fit.setOnAction(e -> editor.fit());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label docInfo = new Label();
-        docInfo.textProperty().bind(Bindings.createStringBinding(() -> {
-            Document d = editor.documentProperty().get();
-            return d == null ? "" : d.name() + "  ·  " + d.width() + " × " + d.height();
-        }, editor.documentProperty()));
-        return new ToolBar(open, new javafx.scene.control.Separator(), brush, eraser, new Label("Size"), size, sizeLabel,
-                new javafx.scene.control.Separator(), undo, redo, clear, spacer, docInfo,
-                new javafx.scene.control.Separator(), fit, zoom);
-    }
-
-    private ToggleButton toolButton(ToolKind kind, ToggleGroup group) {
-        ToggleButton button = new ToggleButton(kind.label());
-        button.setId("tool-" + kind.name().toLowerCase(Locale.ROOT));
-        button.setUserData(kind);
-        button.setToggleGroup(group);
-        button.setTooltip(new Tooltip(kind.label() + " (" + kind.shortcut() + ")"));
-        return button;
+        return new MenuBar(file, edit, editorActions.maskMenu(), view, image);
     }
 
     private Node sidePanel() {
@@ -306,24 +237,6 @@ public final class MainWindow {
         return box;
     }
 
-    private void installToolShortcuts() {
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            switch (e.getCode()) {
-                case B -> editor.toolProperty().set(ToolKind.BRUSH);
-                case E -> editor.toolProperty().set(ToolKind.ERASER);
-                case OPEN_BRACKET -> editor.brushSizeProperty().set(Math.max(1, Math.round(editor.brushSizeProperty().get() / 1.2)));
-                case CLOSE_BRACKET -> editor.brushSizeProperty().set(Math.min(400, Math.round(editor.brushSizeProperty().get() * 1.2 + 0.5)));
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-    }
-
     private void installDragAndDrop() {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -374,10 +287,7 @@ public final class MainWindow {
             text.undo();
             return;
         }
-        Document doc = editor.documentProperty().get();
-        if (doc != null) {
-            doc.history().undo();
-        }
+        editor.undo();
     }
 
     private void redo() {
@@ -385,17 +295,7 @@ public final class MainWindow {
             text.redo();
             return;
         }
-        Document doc = editor.documentProperty().get();
-        if (doc != null) {
-            doc.history().redo();
-        }
-    }
-
-    private void clearMask() {
-        Document doc = editor.documentProperty().get();
-        if (doc != null) {
-            doc.clearMask();
-        }
+        editor.redo();
     }
 
     private void saveSelectedResult() {
