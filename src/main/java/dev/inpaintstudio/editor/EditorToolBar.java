@@ -60,7 +60,7 @@ public final class EditorToolBar extends VBox {
         ToggleGroup tools = new ToggleGroup();
         HBox toolBox = new HBox(2);
         for (ToolKind kind : ToolKind.values()) {
-            ToggleButton b = new ToggleButton(kind.label());
+            ToggleButton b = new ToggleButton(kind == ToolKind.RECTANGLE ? "Rect" : kind.label());
             b.setId("tool-" + kind.name().toLowerCase(Locale.ROOT));
             b.setUserData(kind);
             b.setToggleGroup(tools);
@@ -101,13 +101,6 @@ public final class EditorToolBar extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label docInfo = new Label();
-        docInfo.setId("docInfo");
-        docInfo.textProperty().bind(Bindings.createStringBinding(() -> {
-            Document d = editor.documentProperty().get();
-            return d == null ? "" : d.name() + "  ·  " + d.width() + " × " + d.height();
-        }, editor.documentProperty()));
-        docInfo.setMinWidth(0);
 
         Button zoomOut = new Button("−");
         zoomOut.setTooltip(new Tooltip("Zoom out (−)"));
@@ -118,7 +111,7 @@ public final class EditorToolBar extends VBox {
         Button fit = new Button("Fit");
         fit.setTooltip(new Tooltip("Fit to window (Ctrl+0)"));
         fit.setOnAction(e -> editor.fit());
-        Button actual = new Button("100 %");
+        Button actual = new Button("1:1");
         actual.setTooltip(new Tooltip("Actual pixels (Ctrl+1)"));
         actual.setOnAction(e -> editor.zoomTo(1));
         for (Button b : new Button[] {zoomOut, zoomIn, fit, actual}) {
@@ -128,7 +121,7 @@ public final class EditorToolBar extends VBox {
         ComboBox<String> zoom = zoomBox();
 
         return new ToolBar(openButton, new Separator(), undoButton, redoButton, new Separator(), toolBox,
-                new Separator(), add, subtract, spacer, docInfo, new Separator(), zoomOut, zoom, zoomIn, fit, actual);
+                new Separator(), add, subtract, spacer, zoomOut, zoom, zoomIn, fit, actual);
     }
 
     /** Shows the zoom level; type a percentage (5–3200) or pick one. */
@@ -136,7 +129,7 @@ public final class EditorToolBar extends VBox {
         ComboBox<String> zoom = new ComboBox<>();
         zoom.setId("zoom");
         zoom.setEditable(true);
-        zoom.setPrefWidth(96);
+        zoom.setPrefWidth(88);
         zoom.setTooltip(new Tooltip("Zoom level: type a percentage and press Enter"));
         for (double z : EditorView.ZOOM_STEPS) {
             zoom.getItems().add(percent(z));
@@ -205,7 +198,7 @@ public final class EditorToolBar extends VBox {
 
         Slider size = new Slider(EditorShortcuts.MIN_BRUSH, 500, editor.brushSizeProperty().get());
         size.setId("brushSize");
-        size.setPrefWidth(150);
+        size.setPrefWidth(110);
         size.setFocusTraversable(false);
         size.valueProperty().bindBidirectional(editor.brushSizeProperty());
         size.setTooltip(new Tooltip("Brush size in image pixels ([ and ] to change)"));
@@ -215,7 +208,7 @@ public final class EditorToolBar extends VBox {
 
         Slider hardness = new Slider(0, 1, editor.hardnessProperty().get());
         hardness.setId("hardness");
-        hardness.setPrefWidth(100);
+        hardness.setPrefWidth(80);
         hardness.setFocusTraversable(false);
         hardness.valueProperty().bindBidirectional(editor.hardnessProperty());
         hardness.setTooltip(new Tooltip("Edge hardness: soft edges give partial coverage (Shift+[ and Shift+] to change)"));
@@ -227,7 +220,7 @@ public final class EditorToolBar extends VBox {
 
         Slider tolerance = new Slider(0, 255, editor.wandToleranceProperty().get());
         tolerance.setId("tolerance");
-        tolerance.setPrefWidth(130);
+        tolerance.setPrefWidth(110);
         tolerance.setFocusTraversable(false);
         tolerance.valueProperty().addListener((obs, o, n) -> editor.wandToleranceProperty().set(n.intValue()));
         editor.wandToleranceProperty().addListener((obs, o, n) -> tolerance.setValue(n.intValue()));
@@ -264,13 +257,25 @@ public final class EditorToolBar extends VBox {
         color.setStyle("-fx-color-label-visible: false;");
         Slider opacity = new Slider(0.1, 1, editor.overlayOpacityProperty().get());
         opacity.setId("overlayOpacity");
-        opacity.setPrefWidth(90);
+        opacity.setPrefWidth(70);
         opacity.setFocusTraversable(false);
         opacity.valueProperty().bindBidirectional(editor.overlayOpacityProperty());
         opacity.setTooltip(new Tooltip("Overlay opacity"));
 
-        return new ToolBar(active, new Separator(), brushOptions, wandOptions, spacer, show, outline, color,
-                new Label("Opacity"), opacity);
+        Label docInfo = new Label();
+        docInfo.setId("docInfo");
+        docInfo.textProperty().bind(Bindings.createStringBinding(() -> {
+            Document d = editor.documentProperty().get();
+            return d == null ? "" : d.width() + " × " + d.height();
+        }, editor.documentProperty()));
+        Tooltip name = new Tooltip();
+        name.textProperty().bind(Bindings.createStringBinding(() -> {
+            Document d = editor.documentProperty().get();
+            return d == null ? "" : d.name() + ", " + d.width() + " × " + d.height() + " pixels";
+        }, editor.documentProperty()));
+        docInfo.setTooltip(name);
+        return new ToolBar(active, new Separator(), brushOptions, wandOptions, spacer, docInfo, new Separator(),
+                show, outline, color, new Label("Opacity"), opacity);
     }
 
     private void showFor(Node options, boolean brush, boolean wand) {

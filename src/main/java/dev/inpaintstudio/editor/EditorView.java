@@ -617,7 +617,9 @@ public final class EditorView extends Region {
         if (document.get() == null || e.getDeltaY() == 0) {
             return;
         }
-        double notches = Math.max(-4, Math.min(4, e.getDeltaY() / 40));
+        // deltaY / multiplier is wheel notches on every platform (GTK and Windows: 40 / 40; trackpads: fractions).
+        double perNotch = e.getMultiplierY() > 0 ? e.getMultiplierY() : 40;
+        double notches = Math.max(-4, Math.min(4, e.getDeltaY() / perNotch));
         zoomAt(Math.pow(1.2, notches), e.getX(), e.getY());
         e.consume();
     }
@@ -657,13 +659,31 @@ public final class EditorView extends Region {
         }
     }
 
-    /** Brings the frame up to date now instead of at the next pulse (tests, benchmarks). */
+    /** Brings the frame up to date now instead of at the next pulse. */
     public void flushRedraw() {
         if (redrawScheduled) {
             pulse.stop();
             redrawScheduled = false;
+            flush();
         }
-        flush();
+    }
+
+    /**
+     * The colour (opaque ARGB) shown at view point (x, y) once pending redraws are done, or 0 where
+     * nothing is drawn. Lets tests check that what is seen is where the mask is.
+     */
+    public int shownArgb(double viewX, double viewY) {
+        flushRedraw();
+        if (renderer == null || frameImage == null) {
+            return 0;
+        }
+        double rs = renderScale();
+        int fx = (int) Math.floor(viewX * rs);
+        int fy = (int) Math.floor(viewY * rs);
+        if (fx < 0 || fy < 0 || fx >= renderer.frameWidth() || fy >= renderer.frameHeight()) {
+            return 0;
+        }
+        return renderer.pixels()[fy * renderer.frameWidth() + fx];
     }
 
     private void flush() {
