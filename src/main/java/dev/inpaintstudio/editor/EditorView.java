@@ -479,10 +479,14 @@ public final class EditorView extends Region {
         busyText.set("");
         if (doc != null) {
             doc.history().setBudgetBytes(historyBudgetBytes.get());
-            commands = new MaskCommands(doc, worker(), Platform::runLater, text -> {
-                busy.set(text != null);
-                busyText.set(text == null ? "" : text);
+            MaskCommands[] self = new MaskCommands[1];
+            self[0] = new MaskCommands(doc, worker(), Platform::runLater, text -> {
+                if (commands == self[0]) { // an operation of a document no longer shown says nothing
+                    busy.set(text != null);
+                    busyText.set(text == null ? "" : text);
+                }
             });
+            commands = self[0];
             createTools(doc);
             picture = doc.picture();
             maskPyramid = new MaskPyramid(doc.mask());
@@ -596,9 +600,11 @@ public final class EditorView extends Region {
         } else if (activeTool != null && e.getButton() == MouseButton.PRIMARY) {
             Tool t = activeTool;
             activeTool = null;
+            long t0 = System.nanoTime();
             t.release(input(e));
+            long releaseNanos = System.nanoTime() - t0;
             updateOverlay();
-            trace.end(t.name());
+            trace.end(t.name(), releaseNanos);
         }
         e.consume();
     }
@@ -860,15 +866,16 @@ public final class EditorView extends Region {
             }
         }
 
-        void end(String tool) {
+        void end(String tool, long releaseNanos) {
             if (!on) {
                 return;
             }
             on = false;
             System.getLogger(EditorView.class.getName()).log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
-                    "%s stroke: %.0f ms, %d pointer events (%.3f ms avg, %.3f ms max), %d redraws (%.2f ms avg, %.2f ms max)",
+                    "%s stroke: %.0f ms, %d pointer events (%.3f ms avg, %.3f ms max), %d redraws (%.2f ms avg, %.2f ms max),"
+                            + " release with undo step %.1f ms",
                     tool, (System.nanoTime() - started) / 1e6, events, eventNanos / 1e6 / Math.max(1, events), maxEvent / 1e6,
-                    redraws, redrawNanos / 1e6 / Math.max(1, redraws), maxRedraw / 1e6));
+                    redraws, redrawNanos / 1e6 / Math.max(1, redraws), maxRedraw / 1e6, releaseNanos / 1e6));
         }
     }
 }

@@ -87,6 +87,12 @@ public final class MaskOps {
             Arrays.fill(out, y0 * w, y1 * w, far);
             return;
         }
+        // Where no pixel of the band is a non-feature, every distance is 0: shrinking gives 0, growing 255.
+        byte near = grow ? (byte) 255 : 0;
+        if (allFeature(src, y0 * w, y1 * w, grow)) {
+            Arrays.fill(out, y0 * w, y1 * w, near);
+            return;
+        }
         int rows = y1 - y0;
         int[] g = new int[rows * w];
         int[] last = new int[w];
@@ -129,6 +135,10 @@ public final class MaskOps {
         for (int r = 0; r < rows; r++) {
             int gr = r * w;
             int orow = (y0 + r) * w;
+            if (allFeature(src, orow, orow + w, grow)) {
+                Arrays.fill(out, orow, orow + w, near);
+                continue;
+            }
             int k = -1;
             for (int q = 0; q < w; q++) {
                 int fq = g[gr + q];
@@ -170,6 +180,15 @@ public final class MaskOps {
                 out[orow + x] = d2 > limit ? far : ramp[(int) d2];
             }
         }
+    }
+
+    private static boolean allFeature(byte[] src, int from, int to, boolean grow) {
+        for (int i = from; i < to; i++) {
+            if (!isFeature(src[i], grow)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFeature(byte coverage, boolean grow) {
@@ -228,7 +247,19 @@ public final class MaskOps {
                 for (int i = 1; i <= r; i++) {
                     sum += src[row + Math.min(i, last)] & 0xff;
                 }
-                for (int x = 0; x < w; x++) {
+                // Index clamps only near the row's ends; the middle runs without them.
+                int midStart = Math.min(w, r + 1);
+                int midEnd = Math.max(midStart, last - r - 1);
+                int x = 0;
+                for (; x < midStart; x++) {
+                    dst[row + x] = (byte) ((sum * mul + (1L << 23)) >>> 24);
+                    sum += (src[row + Math.min(x + r + 1, last)] & 0xff) - (src[row + Math.max(x - r, 0)] & 0xff);
+                }
+                for (; x < midEnd; x++) {
+                    dst[row + x] = (byte) ((sum * mul + (1L << 23)) >>> 24);
+                    sum += (src[row + x + r + 1] & 0xff) - (src[row + x - r] & 0xff);
+                }
+                for (; x < w; x++) {
                     dst[row + x] = (byte) ((sum * mul + (1L << 23)) >>> 24);
                     sum += (src[row + Math.min(x + r + 1, last)] & 0xff) - (src[row + Math.max(x - r, 0)] & 0xff);
                 }
