@@ -126,6 +126,9 @@ class EditorUiTest extends ApplicationTest {
         assertEquals(24, editor.brushSizeProperty().get(), 1e-9, "] grows by about a fifth");
         type(KeyCode.OPEN_BRACKET, KeyCode.OPEN_BRACKET);
         assertEquals(17, editor.brushSizeProperty().get(), 1e-9, "[ shrinks");
+        press(KeyCode.SHIFT).type(KeyCode.OPEN_BRACKET).release(KeyCode.SHIFT);
+        assertEquals(0.9, editor.hardnessProperty().get(), 1e-9, "Shift+[ softens");
+        interact(() -> editor.hardnessProperty().set(1));
         interact(() -> editor.brushSizeProperty().set(20));
 
         moveTo(screenOf(50, 150)).press(MouseButton.PRIMARY).moveTo(screenOf(350, 150)).release(MouseButton.PRIMARY);
@@ -172,6 +175,10 @@ class EditorUiTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, doc.mask().get(100, 40), "Alt subtracts once");
 
+        type(KeyCode.M);
+        assertEquals(ToolKind.ELLIPSE, editor.toolProperty().get(), "M cycles the marquee");
+        type(KeyCode.M);
+        assertEquals(ToolKind.RECTANGLE, editor.toolProperty().get());
         type(KeyCode.O);
         assertEquals(ToolKind.ELLIPSE, editor.toolProperty().get());
         drag(screenOf(200, 150), MouseButton.PRIMARY).moveTo(screenOf(300, 250)).release(MouseButton.PRIMARY);
@@ -216,7 +223,17 @@ class EditorUiTest extends ApplicationTest {
         doubleClickOn(screenOf(50, 260));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(255, doc.mask().get(50, 220), "a double-click closes it");
-        assertEquals(3, doc.history().undoCount());
+
+        clickOn(screenOf(150, 200));
+        clickOn(screenOf(190, 200));
+        clickOn(screenOf(190, 290)); // a misplaced corner…
+        type(KeyCode.BACK_SPACE); // …taken back
+        clickOn(screenOf(170, 240));
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(255, doc.mask().get(172, 210), "Enter closes it");
+        assertEquals(0, doc.mask().get(188, 280), "without the removed corner");
+        assertEquals(4, doc.history().undoCount());
     }
 
     @Test

@@ -206,16 +206,85 @@ public final class MaskOps {
             return coverage.clone();
         }
         int[] boxes = boxesForGauss(radius / 2.0, 3);
-        byte[] a = new byte[coverage.length];
-        byte[] b = new byte[coverage.length];
-        byte[] from = coverage;
+        int reach = 1;
+        for (int size : boxes) {
+            reach += (size - 1) / 2;
+        }
+        // Only pixels within reach of one that differs from the background (the corner's value) can
+        // change: blur just that area. A mask over part of a big picture costs its own size.
+        byte background = coverage[0];
+        int[] box = boundsOfOther(coverage, width, height, background);
+        if (box == null) {
+            return coverage.clone();
+        }
+        int x0 = Math.max(0, box[0] - reach);
+        int y0 = Math.max(0, box[1] - reach);
+        int x1 = Math.min(width, box[2] + 1 + reach);
+        int y1 = Math.min(height, box[3] + 1 + reach);
+        int w = x1 - x0;
+        int h = y1 - y0;
+        boolean whole = w == width && h == height;
+        byte[] sub = whole ? coverage : new byte[w * h];
+        if (!whole) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(coverage, (y0 + y) * width + x0, sub, y * w, w);
+            }
+        }
+        byte[] b = blur(sub, w, h, boxes);
+        if (whole) {
+            return b;
+        }
+        byte[] out = filled(coverage.length, background & 0xff);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(b, y * w, out, (y0 + y) * width + x0, w);
+        }
+        return out;
+    }
+
+    /** The feather computed over the whole mask, without skipping anything (the reference for tests). */
+    static byte[] featherWhole(byte[] coverage, int width, int height, int radius) {
+        return blur(coverage, width, height, boxesForGauss(radius / 2.0, 3));
+    }
+
+    private static byte[] blur(byte[] src, int w, int h, int[] boxes) {
+        byte[] a = new byte[w * h];
+        byte[] b = new byte[w * h];
+        byte[] from = src;
         for (int size : boxes) {
             int r = (size - 1) / 2;
-            boxHorizontal(from, a, width, height, r);
-            boxVertical(a, b, width, height, r);
+            boxHorizontal(from, a, w, h, r);
+            boxVertical(a, b, w, h, r);
             from = b;
         }
         return b;
+    }
+
+    /** {minX, minY, maxX, maxY} of the pixels not equal to {@code value}, or null if there are none. */
+    static int[] boundsOfOther(byte[] coverage, int w, int h, byte value) {
+        int minX = w;
+        int minY = -1;
+        int maxX = -1;
+        int maxY = -1;
+        byte[] row = new byte[w];
+        Arrays.fill(row, value);
+        for (int y = 0; y < h; y++) {
+            int o = y * w;
+            int first = Arrays.mismatch(coverage, o, o + w, row, 0, w);
+            if (first < 0) {
+                continue;
+            }
+            if (minY < 0) {
+                minY = y;
+            }
+            maxY = y;
+            minX = Math.min(minX, first);
+            int last = w - 1;
+            while (last > maxX && coverage[o + last] == value) {
+                last--;
+            }
+            maxX = Math.max(maxX, last);
+        }
+        return minY < 0 ? null : new int[] {minX, minY, maxX, maxY};
     }
 
     /** Odd box widths whose three passes approximate a Gaussian of {@code sigma} (Kovesi's method). */

@@ -73,6 +73,28 @@ class MaskOpsTest {
     }
 
     @Test
+    void featheringPartOfTheMaskEqualsFeatheringTheWhole() {
+        int w = 400;
+        int h = 300;
+        byte[] mask = new byte[w * h];
+        byte[] small = randomMask(60, 50, 5);
+        for (int y = 0; y < 50; y++) {
+            System.arraycopy(small, y * 60, mask, (120 + y) * w + 200, 60);
+        }
+        byte[] expected = wholeFeather(mask, w, h, 10);
+        assertArrayEquals(expected, MaskOps.feather(mask, w, h, 10), "only the area around the blob is blurred");
+        byte[] inverted = MaskOps.invert(mask);
+        assertArrayEquals(wholeFeather(inverted, w, h, 10), MaskOps.feather(inverted, w, h, 10), "on a full background too");
+        byte[] edge = mask.clone();
+        edge[w * h - 1] = (byte) 255; // a pixel in the far corner stretches the area to the border
+        assertArrayEquals(wholeFeather(edge, w, h, 10), MaskOps.feather(edge, w, h, 10));
+    }
+
+    private static byte[] wholeFeather(byte[] mask, int w, int h, int radius) {
+        return MaskOps.featherWhole(mask, w, h, radius);
+    }
+
+    @Test
     void featherIsSymmetricUnderInversion() {
         byte[] mask = randomMask(W, H, 3);
         byte[] a = MaskOps.invert(MaskOps.feather(mask, W, H, 6));
