@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class MaskOpsTest {
     /** Taller than a band (128 rows), so band edges are crossed. */
-    private static final int W = 90;
-    private static final int H = 300;
+    private static final int W = 40;
+    private static final int H = 270;
 
     @Test
     void growMatchesABruteForceEuclideanGrow() {
