@@ -97,7 +97,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("inpaint-studio.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), generation::generate);
-        EditorShortcuts.install(scene, editor);
+        EditorShortcuts.install(scene, editor, editorActions);
         installDragAndDrop();
 
         gallery.getSelectionModel().selectedItemProperty().addListener((obs, o, selected) -> {

@@ -56,8 +56,10 @@ public final class EditorActions {
 
     public Menu maskMenu() {
         MenuItem invert = item("Invert", shortcut(KeyCode.I), this::invert);
-        MenuItem clear = item("Clear", new KeyCodeCombination(KeyCode.DELETE), this::clear);
-        MenuItem fill = item("Fill All", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::fillAll);
+        // Delete and Shift+Delete are handled by EditorShortcuts: as accelerators they would also fire
+        // while typing in a text field that does not consume them.
+        MenuItem clear = item("Clear (Delete)", null, this::clear);
+        MenuItem fill = item("Fill All (Shift+Delete)", null, this::fillAll);
         MenuItem grow = item("Grow…", null, this::promptGrow);
         MenuItem shrink = item("Shrink…", null, this::promptShrink);
         MenuItem feather = item("Feather…", null, this::promptFeather);

@@ -3,6 +3,8 @@ package dev.inpaintstudio.editor;
 import dev.inpaintstudio.editor.tool.ToolKind;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -10,7 +12,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * The editor's single-key shortcuts, as a scene filter that stands aside while a text field has
  * focus: B E R O L P W tools, [ ] size, Shift+[ ] hardness, X add/subtract, H show/hide the mask,
- * + − zoom, Space pan, and Enter/Esc/Backspace for a polygon being clicked in.
+ * + − zoom, Space pan, Delete clear and Shift+Delete fill the mask, and Enter/Esc/Backspace for a
+ * polygon being clicked in.
  * Shortcuts with Ctrl are menu accelerators (see {@link EditorActions}).
  */
 public final class EditorShortcuts {
@@ -20,12 +23,12 @@ public final class EditorShortcuts {
     private EditorShortcuts() {
     }
 
-    public static void install(Scene scene, EditorView editor) {
+    public static void install(Scene scene, EditorView editor, EditorActions actions) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            if (isTyping(scene.getFocusOwner()) || e.isShortcutDown() || e.isAltDown()) {
                 return;
             }
-            if (handle(e, editor, scene.getFocusOwner())) {
+            if (handle(e, editor, actions, scene.getFocusOwner())) {
                 e.consume();
             }
         });
@@ -36,7 +39,17 @@ public final class EditorShortcuts {
         });
     }
 
-    private static boolean handle(KeyEvent e, EditorView editor, Node focus) {
+    /**
+     * True when keys go to text: a text field, or an editable combo box or spinner, which keep focus
+     * themselves and pass keys to their editor.
+     */
+    public static boolean isTyping(Node focus) {
+        return focus instanceof TextInputControl
+                || (focus instanceof ComboBoxBase<?> combo && combo.isEditable())
+                || (focus instanceof Spinner<?> spinner && spinner.isEditable());
+    }
+
+    private static boolean handle(KeyEvent e, EditorView editor, EditorActions actions, Node focus) {
         boolean overEditor = focus == editor || editor.isHover();
         switch (e.getCode()) {
             case B -> editor.toolProperty().set(ToolKind.BRUSH);
@@ -71,6 +84,13 @@ public final class EditorShortcuts {
                     return false;
                 }
                 editor.setSpaceDown(true);
+            }
+            case DELETE -> {
+                if (e.isShiftDown()) {
+                    actions.fillAll();
+                } else {
+                    actions.clear();
+                }
             }
             case ENTER, ESCAPE, BACK_SPACE -> {
                 return editor.toolKey(e.getCode());

@@ -377,9 +377,17 @@ class EditorUiTest extends ApplicationTest {
         open(picture());
         ComboBox<?> zoom = lookup("#zoom").queryAs(ComboBox.class);
         clickOn(zoom.getEditor());
-        write("wher");
+        assertTrue(EditorShortcuts.isTyping(zoom.getScene().getFocusOwner()), "the zoom box takes keys");
+        interact(() -> editor.commands().fillAll());
+        type(KeyCode.W, KeyCode.H, KeyCode.E, KeyCode.R, KeyCode.X, KeyCode.OPEN_BRACKET, KeyCode.CLOSE_BRACKET);
+        press(KeyCode.SHIFT).type(KeyCode.DELETE).release(KeyCode.SHIFT);
+        type(KeyCode.DELETE);
         assertEquals(ToolKind.BRUSH, editor.toolProperty().get(), "typing W, E, R in a field chose no tool");
+        assertFalse(editor.subtractProperty().get(), "X did not switch to subtract");
+        assertEquals(40, editor.brushSizeProperty().get(), 1e-9, "[ and ] did not size the brush");
         assertTrue(editor.maskVisibleProperty().get(), "nor did H hide the mask");
+        assertEquals(255, editor.documentProperty().get().mask().get(10, 10), "nor did Delete clear it");
+        assertEquals(1, editor.documentProperty().get().history().undoCount());
     }
 
     // ---- files -----------------------------------------------------------------------------
