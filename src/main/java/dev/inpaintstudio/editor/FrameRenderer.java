@@ -191,6 +191,10 @@ public final class FrameRenderer {
     }
 
     private void renderRows(int x0, int x1, int y0, int y1) {
+        if (mode != MaskMode.OUTLINE) {
+            renderRowsFilled(x0, x1, y0, y1);
+            return;
+        }
         int lw = picture.width(level);
         int[] pic = picture.level(level);
         byte[] cov = mask.level(level);
@@ -261,6 +265,71 @@ public final class FrameRenderer {
                 above = here;
                 here = below;
                 below = t;
+            }
+        }
+    }
+
+    /** The usual case, the mask filled with the overlay colour (or hidden): one pass, no row buffers. */
+    private void renderRowsFilled(int x0, int x1, int y0, int y1) {
+        int lw = picture.width(level);
+        int[] pic = picture.level(level);
+        byte[] cov = mask.level(level);
+        boolean hidden = mode == MaskMode.HIDDEN;
+        int rgb = overlayRgb;
+        for (int fy = y0; fy < y1; fy++) {
+            int out = fy * frameWidth;
+            int ra = rowA[fy];
+            if (ra < 0) {
+                Arrays.fill(frame, out + x0, out + x1, BACKGROUND);
+                continue;
+            }
+            int pa = ra * lw;
+            if (!bilinear) {
+                for (int fx = x0; fx < x1; fx++) {
+                    int ca = colA[fx];
+                    if (ca < 0) {
+                        frame[out + fx] = BACKGROUND;
+                        continue;
+                    }
+                    int p = pic[pa + ca];
+                    if ((p >>> 24) != 0xff) {
+                        p = over(p, (((fx >> 3) + (fy >> 3)) & 1) == 0 ? CHECK_LIGHT : CHECK_DARK);
+                    }
+                    if (!hidden) {
+                        int a = alphaOf[cov[pa + ca] & 0xff];
+                        if (a != 0) {
+                            p = blend(p, rgb, a);
+                        }
+                    }
+                    frame[out + fx] = p | 0xff000000;
+                }
+                continue;
+            }
+            int pb = rowB[fy] * lw;
+            int wy = rowW[fy];
+            int iwy = 256 - wy;
+            for (int fx = x0; fx < x1; fx++) {
+                int ca = colA[fx];
+                if (ca < 0) {
+                    frame[out + fx] = BACKGROUND;
+                    continue;
+                }
+                int cb = colB[fx];
+                int wx = colW[fx];
+                int p = lerp(lerp(pic[pa + ca], pic[pa + cb], wx), lerp(pic[pb + ca], pic[pb + cb], wx), wy);
+                if ((p >>> 24) != 0xff) {
+                    p = over(p, (((fx >> 3) + (fy >> 3)) & 1) == 0 ? CHECK_LIGHT : CHECK_DARK);
+                }
+                if (!hidden) {
+                    int iwx = 256 - wx;
+                    int top = (cov[pa + ca] & 0xff) * iwx + (cov[pa + cb] & 0xff) * wx;
+                    int bottom = (cov[pb + ca] & 0xff) * iwx + (cov[pb + cb] & 0xff) * wx;
+                    int a = alphaOf[(top * iwy + bottom * wy + (1 << 15)) >>> 16];
+                    if (a != 0) {
+                        p = blend(p, rgb, a);
+                    }
+                }
+                frame[out + fx] = p | 0xff000000;
             }
         }
     }
