@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,9 +57,12 @@ public final class ResultStore {
             outputs.add(name);
         }
         InpaintParameters p = outcome.request().parameters();
-        ResultRecord record = new ResultRecord(1, now.toString(), outcome.request().sourceName(),
-                p.endpoint().name(), p.modelId(), p.prompt(), p.negativePrompt(), p.samples(), p.steps(),
-                p.guidanceScale(), p.strength(), p.seed(), outcome.sentSize().width(), outcome.sentSize().height(),
+        int sentWidth = outcome.sentSize().width();
+        int sentHeight = outcome.sentSize().height();
+        // Exactly what the endpoint was sent, by wire name: the key and the images are not in it.
+        Map<String, Object> sent = p.endpoint().profile().wireParameters(p, sentWidth, sentHeight);
+        ResultRecord record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(),
+                p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight,
                 outcome.request().image().getWidth(), outcome.request().image().getHeight(), outcome.serverId(),
                 outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson());
         Path tmp = dir.resolve(RECORD + ".tmp");

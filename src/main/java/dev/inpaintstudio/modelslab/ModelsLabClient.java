@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,10 @@ public final class ModelsLabClient {
     }
 
     /**
-     * Runs one inpaint job to the end and returns the downloaded images.
+     * Runs one inpaint job to the end and returns the downloaded images. The request is first
+     * checked against its endpoint's {@link EndpointProfile}: anything it refuses is reported as
+     * {@link Kind#VALIDATION}, with {@link ModelsLabException#fieldErrors()} keyed by wire name
+     * ({@code width}/{@code height} for the size), before anything is sent.
      *
      * @throws ModelsLabException with a kind and a message for the user
      * @throws java.util.concurrent.CancellationException promptly after {@code cancel.cancel()}
@@ -82,7 +86,7 @@ public final class ModelsLabClient {
             throws ModelsLabException {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         checkSetup(key);
-        checkNumbers(request);
+        checkParameters(request);
         cancel.throwIfCancelled();
         HttpUrl url = urlFor(request.endpoint().path());
         BodyWriter.Body body;
@@ -102,8 +106,9 @@ public final class ModelsLabClient {
     }
 
     /**
-     * Picks up a job submitted earlier (e.g. one that ran past the deadline): polls its fetch URL
-     * from the endpoint's table at once, then downloads as {@link #inpaint} does.
+     * Picks up a job submitted earlier (e.g. one that ran past the deadline): polls the endpoint's
+     * fetch endpoint at once (the id in the path, or as {@code request_id} in the body, as the
+     * endpoint takes it), then downloads as {@link #inpaint} does.
      */
     public InpaintResult resume(Endpoint endpoint, String serverId, ApiKey key, Progress progress, CancellationToken cancel)
             throws ModelsLabException {
@@ -184,7 +189,10 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.BAD_RESPONSE, "ModelsLab accepted the job but gave no id or link "
                     + "to ask for the result, so it cannot be followed.");
         }
-        BodyWriter.Body body = bodies.fetch(key);
+        // Where the fetch takes request_id it goes in the body even with a fetch_result link:
+        // harmless when the link holds the id too, and needed when it does not.
+        String requestId = endpoint.fetchStyle() == Endpoint.FetchStyle.REQUEST_ID_IN_BODY && !id.isEmpty() ? id : null;
+        BodyWriter.Body body = bodies.fetch(key, requestId);
         Backoff backoff = new Backoff(settings.minPollDelay(), settings.maxPollDelay(), random);
         long queuedSince = System.nanoTime();
         List<String> future = futureLinks;
@@ -311,15 +319,22 @@ public final class ModelsLabClient {
         }
     }
 
-    private static void checkNumbers(InpaintRequest r) throws ModelsLabException {
-        if (!Double.isFinite(r.guidanceScale())) {
-            throw new ModelsLabException(Kind.VALIDATION, "The guidance scale must be a number.",
-                    Map.of("guidance_scale", List.of("must be a number")), null, null);
+    /** The endpoint profile's checks, before anything is sent. */
+    private static void checkParameters(InpaintRequest r) throws ModelsLabException {
+        List<FieldProblem> problems = r.endpoint().profile().validate(r.parameters(), r.width(), r.height());
+        if (problems.isEmpty()) {
+            return;
         }
-        if (!Double.isFinite(r.strength())) {
-            throw new ModelsLabException(Kind.VALIDATION, "The strength must be a number.",
-                    Map.of("strength", List.of("must be a number")), null, null);
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<String> sentences = new ArrayList<>();
+        for (FieldProblem p : problems) {
+            fields.computeIfAbsent(p.wireName(), k -> new ArrayList<>()).add(p.message());
+            sentences.add(p.message());
         }
+        String lead = problems.size() == 1 ? "This setting is not accepted by "
+                : "These settings are not accepted by ";
+        throw new ModelsLabException(Kind.VALIDATION, lead + "ModelsLab " + r.endpoint().displayName() + ": "
+                + String.join(" ", sentences), fields, null, null);
     }
 
     private HttpUrl urlFor(String path) throws ModelsLabException {

@@ -1,5 +1,6 @@
 package dev.inpaintstudio.params;
 
+import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.ApiKey;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
@@ -102,8 +103,16 @@ public final class ParametersViewModel {
         if (!issues.isEmpty()) {
             throw new IllegalStateException(String.join(" ", issues));
         }
-        return new InpaintParameters(Endpoint.V6_IMAGES, modelId.get(), prompt.get(), negativePrompt.get(),
-                samples.get(), steps.get(), guidanceScale.get(), strength.get(), parseSeed(seed.get()));
+        // v6 images until the side panel is generated from the endpoint profiles.
+        return InpaintParameters.defaults(Endpoint.V6_IMAGES)
+                .with(ApiField.MODEL_ID, modelId.get() == null ? null : modelId.get().strip())
+                .with(ApiField.PROMPT, prompt.get() == null ? "" : prompt.get())
+                .with(ApiField.NEGATIVE_PROMPT, negativePrompt.get() == null ? "" : negativePrompt.get())
+                .with(ApiField.SAMPLES, samples.get())
+                .with(ApiField.STEPS, steps.get())
+                .with(ApiField.GUIDANCE_SCALE, guidanceScale.get())
+                .with(ApiField.STRENGTH, strength.get())
+                .with(ApiField.SEED, parseSeed(seed.get()));
     }
 
     /** Saves everything but the API key, through {@code put(name, value)}. */

@@ -49,8 +49,14 @@ class FakeModelsLabServerTest {
     }
 
     private static InpaintRequest request(int width, int height, int samples) {
-        return new InpaintRequest(Endpoint.V6_IMAGES, "fake-model", "a red door", "", TestImages.png(64, 64, INIT_COLOR),
-                TestImages.mask(64, 64), width, height, samples, 20, 7.5, 0.8, 7L);
+        return InpaintParameters.defaults(Endpoint.V6_IMAGES)
+                .with(ApiField.MODEL_ID, "fake-model")
+                .with(ApiField.PROMPT, "a red door")
+                .with(ApiField.SAMPLES, samples)
+                .with(ApiField.STEPS, 20)
+                .with(ApiField.STRENGTH, 0.8)
+                .with(ApiField.SEED, 7L)
+                .toRequest(TestImages.png(64, 64, INIT_COLOR), TestImages.mask(64, 64), width, height);
     }
 
     @Test
