@@ -1,9 +1,12 @@
 package dev.inpaintstudio.params;
 
+import dev.inpaintstudio.modelslab.ApiField;
+import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -45,6 +48,29 @@ class ParametersViewModelTest {
         vm.baseUrlProperty().set("modelslab.com");
         assertFalse(vm.validProperty().get());
         assertThrows(IllegalStateException.class, vm::toParameters);
+    }
+
+    @Test
+    void theParametersAreTheV6ProfilesFieldsWithThePanelsValues() {
+        ParametersViewModel vm = complete();
+        vm.negativePromptProperty().set("blurry");
+        vm.guidanceScaleProperty().set(9);
+        vm.strengthProperty().set(0.5);
+        vm.stepsProperty().set(30);
+        InpaintParameters p = vm.toParameters();
+        assertEquals(Endpoint.V6_IMAGES, p.endpoint());
+        Map<ApiField, Object> expected = new LinkedHashMap<>();
+        expected.put(ApiField.PROMPT, "a wooden bench");
+        expected.put(ApiField.NEGATIVE_PROMPT, "blurry");
+        expected.put(ApiField.STRENGTH, 0.5);
+        expected.put(ApiField.GUIDANCE_SCALE, 9.0);
+        expected.put(ApiField.STEPS, 30);
+        expected.put(ApiField.SAMPLES, 1);
+        expected.put(ApiField.ENHANCE_PROMPT, false);
+        expected.put(ApiField.SAFETY_CHECKER, false);
+        expected.put(ApiField.MODEL_ID, "realistic-vision-v51");
+        assertEquals(expected, p.values());
+        assertTrue(Endpoint.V6_IMAGES.profile().validate(p, 512, 512).isEmpty());
     }
 
     @Test
