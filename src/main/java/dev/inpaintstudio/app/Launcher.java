@@ -30,6 +30,8 @@ public final class Launcher {
             return;
         }
         if (args.length > 0 && "inpaint".equals(args[0])) {
+            // Progress has its own lines on stderr; routine log records would only interleave with them.
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
             ApiKeyStore keys = new ApiKeyStore(AppPaths.fromEnvironment().configDir());
             ExitCode code = new InpaintCommand(System.getenv(), () -> storedKey(keys), System.out, System.err)
                     .run(Arrays.asList(args).subList(1, args.length));
