@@ -24,6 +24,7 @@ final class CliHelp {
         option(b, "--base-url URL", "the server (default " + CliOptions.DEFAULT_BASE_URL + ")");
         option(b, "--deadline MINUTES", "how long to wait for the server (default 10)");
         option(b, "--picture-format jpeg|png", "how the picture is uploaded: jpeg (default, smaller) or png (lossless)");
+        option(b, "--resume ID", "collect job ID (one that outlived --deadline) instead of sending a new request");
         b.append("\nParameters of ").append(endpoint.displayName()).append(" (").append(endpoint.cliName())
                 .append(", ").append(endpoint.path()).append("):\n");
         EndpointProfile profile = endpoint.profile();

@@ -15,7 +15,7 @@ import java.util.Map;
  * text for the endpoint's profile to parse and check.
  */
 record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String baseUrl, Duration deadline,
-                  PictureEncoding pictureEncoding, Map<String, String> parameters, boolean help) {
+                  PictureEncoding pictureEncoding, String resumeServerId, Map<String, String> parameters, boolean help) {
 
     static final String DEFAULT_BASE_URL = "https://modelslab.com";
 
@@ -27,6 +27,7 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
         String baseUrl = DEFAULT_BASE_URL;
         Duration deadline = Duration.ofMinutes(10);
         PictureEncoding encoding = PictureEncoding.JPEG;
+        String resume = null;
         boolean help = false;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -58,6 +59,7 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
                 case "base-url" -> baseUrl = value;
                 case "deadline" -> deadline = parseMinutes(value);
                 case "picture-format" -> encoding = parseEncoding(value);
+                case "resume" -> resume = value.strip();
                 case "model" -> parameters.put("model-id", value);
                 default -> {
                     if (parameters.put(name, value) != null) {
@@ -71,7 +73,7 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
                 throw new UsageException("--image, --mask and --out are required. See --help.");
             }
         }
-        return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, parameters, help);
+        return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, resume, parameters, help);
     }
 
     private static Endpoint endpoint(String value) throws UsageException {

@@ -107,7 +107,7 @@ public final class InpaintCommand {
         }), () -> backend);
         String name = baseName(options.image());
         Outcome outcome = new Outcome();
-        var handle = runner.submit(new JobRequest(image, coverage, parameters, name), outcome);
+        var handle = runner.submit(new JobRequest(image, coverage, parameters, name, options.resumeServerId()), outcome);
         Thread hook = new Thread(handle::cancel, "inpaint-cli-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -144,6 +144,9 @@ public final class InpaintCommand {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ModelsLabException e) {
                 e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> err.println("  " + field + ": " + m)));
+                if (e.kind() == ModelsLabException.Kind.DEADLINE && e.serverId() != null) {
+                    err.println("inpaint: collect it later by running the same command with --resume " + e.serverId());
+                }
                 return ExitCode.of(e.kind());
             }
         }

@@ -155,7 +155,33 @@ class InpaintCommandTest {
         ExitCode code = run(Map.of(KEY_VAR(), KEY), "--image", image.toString(), "--mask", mask.toString(), "--prompt", "x",
                 "--out", dir.resolve("o").toString(), "--base-url", base(), "--model", "m", "--deadline", "0.02");
         assertEquals(ExitCode.DEADLINE, code, stderr.toString());
-        assertTrue(stderr.toString().contains("77"), "the server id is given so the job can be found: " + stderr);
+        assertTrue(stderr.toString().contains("--resume 77"), "says how to collect the job later: " + stderr);
+    }
+
+    @Test
+    void aJobThatOutlivedTheDeadlineIsCollectedWithResume() throws Exception {
+        String base = server.url("/").toString();
+        BufferedImage generated = new BufferedImage(1024, 680, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 680; y++) {
+            for (int x = 0; x < 1024; x++) {
+                generated.setRGB(x, y, 0xffee2211);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(generated, "png", png);
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("{\"status\":\"success\",\"id\":77,\"output\":[\"" + base + "generations/77.png\"]}"));
+        server.enqueue(new MockResponse().setBody(new okio.Buffer().write(png.toByteArray())));
+        Path out = dir.resolve("resumed");
+        ExitCode code = run(Map.of(KEY_VAR(), KEY), "--image", image.toString(), "--mask", mask.toString(), "--prompt", "x",
+                "--out", out.toString(), "--base-url", base(), "--model", "m", "--resume", "77");
+        assertEquals(ExitCode.OK, code, stderr.toString());
+        var fetch = server.takeRequest();
+        assertEquals("/api/v6/images/fetch/77", fetch.getPath(), "no new job: the old one is fetched");
+        BufferedImage result = ImageIO.read(out.resolve("photo-1.png").toFile());
+        assertEquals(1500, result.getWidth());
+        assertEquals(0xffee2211, result.getRGB(750, 500), "the collected output, pasted into the mask");
+        assertEquals(BACKGROUND, result.getRGB(10, 10));
     }
 
     @Test
