@@ -96,6 +96,9 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.VALIDATION, "The image is too large to send.", Map.of(), null, e);
         }
         ServerReply reply = submit(url, body, key, deadline, progress, cancel);
+        if (!reply.id().isEmpty() || !reply.fetchUrl().isEmpty()) {
+            progress.accepted(reply.id(), reply.fetchUrl());
+        }
         if (reply.status() == ServerReply.Status.SUCCESS) {
             return finish(reply, List.of(), reply.id(), key, progress, cancel);
         }
