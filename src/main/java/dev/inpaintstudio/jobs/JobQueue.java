@@ -35,6 +35,7 @@ public final class JobQueue<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     public static final int DEFAULT_CONCURRENCY = 2;
+    private static final java.util.concurrent.atomic.AtomicLong REVISIONS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Hears about every job. Called on worker threads. */
     public interface Listener<R> {
@@ -623,7 +624,7 @@ public final class JobQueue<R> implements AutoCloseable {
         JobStatus status() {
             return new JobStatus(id, request.sourceName(), request.parameters().prompt(), parentResultId, state,
                     state == JobState.RUNNING ? stage : null, fraction, detail, serverId, message, createdAt, startedAt,
-                    finishedAt, state == JobState.FAILED && collectable && serverId != null);
+                    finishedAt, state == JobState.FAILED && collectable && serverId != null, REVISIONS.incrementAndGet());
         }
     }
 }

@@ -14,10 +14,13 @@ import java.time.Instant;
  * @param detail        the last progress line (with the server's ETA while queued there)
  * @param message       why it failed or was interrupted; "" otherwise
  * @param retryCollects a retry polls the job already on the server instead of sending it again
+ * @param revision      grows with every change of any job: of two statuses of one job, the higher
+ *                      revision is the newer (listeners are told from several threads)
  */
 public record JobStatus(String id, String sourceName, String prompt, String parentResultId, JobState state,
                         Progress.Stage stage, double fraction, String detail, String serverId, String message,
-                        Instant createdAt, Instant startedAt, Instant finishedAt, boolean retryCollects) {
+                        Instant createdAt, Instant startedAt, Instant finishedAt, boolean retryCollects,
+                        long revision) {
 
     /** Running time so far (or in all, once finished); zero before it starts. */
     public Duration elapsed(Instant now) {

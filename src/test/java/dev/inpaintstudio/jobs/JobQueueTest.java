@@ -91,7 +91,7 @@ class JobQueueTest {
                 }, concurrency);
         q.addListener(new JobQueue.Listener<>() {
             public void changed(JobStatus job) {
-                latest.put(job.id(), job);
+                latest.merge(job.id(), job, (old, now) -> now.revision() > old.revision() ? now : old);
             }
         });
         queues.add(q);
