@@ -1,9 +1,7 @@
 package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.history.History;
-import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.imaging.PictureEncoding;
-import dev.inpaintstudio.jobs.JobRunner;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
 import dev.inpaintstudio.modelslab.ModelsLabClient;
 import dev.inpaintstudio.params.ParametersViewModel;
@@ -27,9 +25,12 @@ public final class AppContext implements AutoCloseable {
     private final Settings settings;
     private final ApiKeyStore keyStore;
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemonThreads("inpaint-io"));
-    private final JobRunner runner;
+    private final ExecutorService thumbnailLoader = Executors.newFixedThreadPool(2, daemonThreads("inpaint-thumbnails"));
+    private final JobServices jobServices;
     private final ParametersViewModel parameters = new ParametersViewModel();
+    private final JobsViewModel jobs;
     private final GenerationViewModel generation;
+    private final SessionViewModel session;
     private final MainWindow window;
     private ModelsLabClient client;
     private String clientBaseUrl;
@@ -43,11 +44,20 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not read the stored API key", e);
         }
-        runner = new JobRunner(Executors.newFixedThreadPool(2, daemonThreads("inpaint-job")),
-                () -> new ModelsLabBackend(this::client, parameters::apiKey, () -> PictureEncoding.JPEG));
-        generation = new GenerationViewModel(runner, new ResultStore(paths.resultsDir()), parameters, fx);
-        window = new MainWindow(generation, parameters, new DocumentOpener(io, History.DEFAULT_BUDGET_BYTES), io);
-        io.execute(generation::loadStoredResults);
+        jobServices = new JobServices(paths,
+                () -> new ModelsLabBackend(this::client, parameters::apiKey, () -> PictureEncoding.JPEG),
+                JobServices.concurrency(settings.get(JobServices.CONCURRENCY_SETTING, null)));
+        jobs = new JobsViewModel(jobServices.queue(), fx);
+        generation = new GenerationViewModel(jobs, jobServices.results(), parameters, fx);
+        session = new SessionViewModel(new Autosave(paths.dataDir().resolve("autosave")), generation, parameters, io);
+        DocumentOpener opener = new DocumentOpener(io, History.DEFAULT_BUDGET_BYTES);
+        ResultActions actions = new ResultActions(jobServices.results(), generation, parameters, opener, io, fx);
+        window = new MainWindow(generation, parameters, opener, io, session, actions, thumbnailLoader);
+        io.execute(() -> {
+            generation.loadStoredResults();
+            // Then collect the jobs the last run left under way (they run on the queue's threads).
+            jobServices.start();
+        });
         // Remember the request whenever a job starts, so a crash does not lose it.
         generation.runningProperty().addListener((obs, was, running) -> {
             if (running) {
@@ -66,6 +76,14 @@ public final class AppContext implements AutoCloseable {
 
     public GenerationViewModel generation() {
         return generation;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public SessionViewModel session() {
+        return session;
     }
 
     /** One client per base URL, so connections are reused between jobs. */
@@ -96,13 +114,16 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         saveSettingsInBackground();
+        session.closeCleanly();
         io.shutdown();
         try {
             io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runner.close();
+        thumbnailLoader.shutdownNow();
+        // Jobs under way keep their files: the next start collects them.
+        jobServices.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
