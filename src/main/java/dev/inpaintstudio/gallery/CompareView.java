@@ -289,6 +289,7 @@ public final class CompareView extends Region {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        e.consume(); // else the tab pane around takes the focus back, and F would not reach us
         if (e.getButton() == MouseButton.MIDDLE || (e.getButton() == MouseButton.PRIMARY && spaceDown)
                 || (e.getButton() == MouseButton.PRIMARY && mode.get() != CompareMode.SLIDER)) {
             panning = true;
