@@ -52,7 +52,13 @@ public final class JobQueueView extends VBox {
         list = new ListView<>(model.items());
         list.setId("jobs");
         list.getStyleClass().add("job-list");
-        list.setPlaceholder(new Label("No jobs. Generate queues one here; several can run at once."));
+        Label empty = new Label("No jobs. Each Generate queues one here; several run at once.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("placeholder");
+        list.setPlaceholder(empty);
+        // As tall as the gallery beside it; the window gives the rest to the picture.
+        list.setPrefHeight(140);
+        list.setMinHeight(60);
         list.setCellFactory(l -> new JobCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, list);
@@ -91,10 +97,12 @@ public final class JobQueueView extends VBox {
         JobCell() {
             title.getStyleClass().add("job-title");
             title.setMaxWidth(Double.MAX_VALUE);
+            title.setMinWidth(0);
+            stage.setMinWidth(Region.USE_PREF_SIZE);
+            elapsed.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(title, Priority.ALWAYS);
             stage.getStyleClass().add("job-stage");
             elapsed.getStyleClass().add("job-elapsed");
-            elapsed.setMinWidth(40);
             elapsed.setAlignment(Pos.CENTER_RIGHT);
             detail.getStyleClass().add("job-detail");
             detail.setWrapText(true);

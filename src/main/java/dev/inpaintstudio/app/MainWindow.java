@@ -2,6 +2,7 @@ package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.EditorView;
+import dev.inpaintstudio.editor.Viewport;
 import dev.inpaintstudio.editor.tool.ToolKind;
 import dev.inpaintstudio.gallery.ComparePane;
 import dev.inpaintstudio.gallery.CompareView;
@@ -12,6 +13,7 @@ import dev.inpaintstudio.params.ParametersView;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.FilteredList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +21,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -27,6 +32,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -38,6 +44,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,12 +53,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +77,7 @@ public final class MainWindow {
     private final SessionViewModel session;
     private final ResultActions actions;
     private final JobQueueView jobsView;
-    private final javafx.collections.transformation.FilteredList<StoredResult> shownResults;
+    private final FilteredList<StoredResult> shownResults;
     private final TabPane centre = new TabPane();
     private final Tab maskTab;
     private final Tab compareTab;
@@ -87,7 +92,7 @@ public final class MainWindow {
         this.io = io;
         this.session = session;
         this.actions = actions;
-        this.shownResults = new javafx.collections.transformation.FilteredList<>(generation.results());
+        this.shownResults = new FilteredList<>(generation.results());
         this.gallery = new GalleryView(shownResults, new Thumbnails(generation.store(), thumbnailLoader,
                 GalleryView.thumbWidth(), GalleryView.thumbHeight()));
         this.jobsView = new JobQueueView(generation.jobs());
@@ -118,6 +123,13 @@ public final class MainWindow {
         gallery.getSelectionModel().selectedItemProperty().addListener((obs, o, selected) -> {
             compare.resultProperty().set(selected);
             if (selected != null) {
+                centre.getSelectionModel().select(compareTab);
+            }
+        });
+        // A click on the result already selected brings its comparison back to the front too.
+        gallery.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY
+                    && gallery.getSelectionModel().getSelectedItem() != null) {
                 centre.getSelectionModel().select(compareTab);
             }
         });
@@ -183,8 +195,8 @@ public final class MainWindow {
         save.disableProperty().bind(gallery.getSelectionModel().selectedItemProperty().isNull());
         // A close request, not hide(): it asks first when work would be lost (see installCloseGuard).
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> scene.getWindow().fireEvent(new javafx.stage.WindowEvent(scene.getWindow(),
-                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+                () -> scene.getWindow().fireEvent(new WindowEvent(scene.getWindow(),
+                        WindowEvent.WINDOW_CLOSE_REQUEST)));
         Menu file = new Menu("File", null, open, paste, new SeparatorMenuItem(), save, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
@@ -321,11 +333,11 @@ public final class MainWindow {
 
     /** The jobs queue beside the results. */
     private Node bottomPanel() {
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(jobsView, galleryPanel());
+        SplitPane split = new SplitPane(jobsView, galleryPanel());
         split.setId("bottomPanel");
         split.getStyleClass().add("bottom-panel");
         split.setDividerPositions(0.32);
-        javafx.scene.control.SplitPane.setResizableWithParent(jobsView, false);
+        SplitPane.setResizableWithParent(jobsView, false);
         jobsView.setMinWidth(240);
         return split;
     }
@@ -358,7 +370,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, starredOnly, spacer, continueFrom, reuse, parent, star, copy, save, delete);
         header.setAlignment(Pos.CENTER_LEFT);
-        gallery.setContextMenu(new javafx.scene.control.ContextMenu(
+        gallery.setContextMenu(new ContextMenu(
                 menuAction("Continue from Here", this::continueFromSelected),
                 menuAction("Reuse Settings", this::reuseSelected),
                 menuAction("Select Parent", this::selectParent),
@@ -457,11 +469,11 @@ public final class MainWindow {
             return;
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + r.id() + " from disk? This cannot be undone.",
-                new javafx.scene.control.ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
-                javafx.scene.control.ButtonType.CANCEL);
+                new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE),
+                ButtonType.CANCEL);
         confirm.setHeaderText("Delete this result?");
         confirm.initOwner(window());
-        confirm.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+        confirm.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .ifPresent(b -> actions.delete(r).whenComplete((v, error) -> {
                     if (error != null) {
                         showError("Could not delete the result", error.getMessage());
@@ -500,7 +512,7 @@ public final class MainWindow {
             compare.fit();
             return;
         }
-        dev.inpaintstudio.editor.Viewport vp = editor.viewport();
+        Viewport vp = editor.viewport();
         compare.showTransform(vp.scale(), vp.offsetX(), vp.offsetY());
     }
 
@@ -516,17 +528,17 @@ public final class MainWindow {
         // The editor has no "set transform": zoom to the scale, pan by the difference, then a no-op
         // zoom to make it redraw. Only EditorView's and Viewport's public methods are used.
         editor.zoomTo(compare.scale());
-        dev.inpaintstudio.editor.Viewport vp = editor.viewport();
+        Viewport vp = editor.viewport();
         vp.panBy(compare.offsetX() - vp.offsetX(), compare.offsetY() - vp.offsetY());
         editor.zoomBy(1.0);
     }
 
     /** Whether the editor shows the whole picture as its Fit does (then the compare view fits too, and follows resizes). */
     private boolean editorIsFit(Document doc) {
-        dev.inpaintstudio.editor.Viewport fit = new dev.inpaintstudio.editor.Viewport();
+        Viewport fit = new Viewport();
         fit.fit(doc.width(), doc.height(), editor.getWidth() - 16, editor.getHeight() - 16);
         fit.panBy(8, 8);
-        dev.inpaintstudio.editor.Viewport vp = editor.viewport();
+        Viewport vp = editor.viewport();
         return Math.abs(fit.scale() - vp.scale()) < 1e-9 && Math.abs(fit.offsetX() - vp.offsetX()) < 0.5
                 && Math.abs(fit.offsetY() - vp.offsetY()) < 0.5;
     }
@@ -535,7 +547,7 @@ public final class MainWindow {
     private void installCloseGuard() {
         scene.windowProperty().addListener((obs, old, w) -> {
             if (w != null) {
-                w.addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+                w.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
                     if (!confirmClose()) {
                         e.consume();
                     }
@@ -550,9 +562,9 @@ public final class MainWindow {
         if (warning.isEmpty()) {
             return true;
         }
-        javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType("Quit",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, warning, quit, javafx.scene.control.ButtonType.CANCEL);
+        ButtonType quit = new ButtonType("Quit",
+                ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, warning, quit, ButtonType.CANCEL);
         alert.setHeaderText("Quit Inpaint Studio?");
         alert.initOwner(window());
         return alert.showAndWait().filter(b -> b == quit).isPresent();

@@ -128,6 +128,9 @@ public final class CompareView extends Region {
         });
         mode.addListener((obs, o, m) -> {
             updateCursor();
+            if (fitToView) {
+                layoutTransform();
+            }
             if (m == CompareMode.DIFFERENCE) {
                 computeDifference();
             }
@@ -380,10 +383,11 @@ public final class CompareView extends Region {
         if (r == null || r.width() <= 0 || r.height() <= 0 || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        double viewW = getWidth() - 16;
+        // Side by side, each picture fits its half; the offset stays the single view's (centred).
+        double viewW = (mode.get() == CompareMode.SIDE_BY_SIDE ? getWidth() / 2 : getWidth()) - 16;
         double viewH = getHeight() - 16;
         scale = clamp(Math.min(1.0, Math.min(viewW / r.width(), viewH / r.height())));
-        offsetX = Math.round((viewW - r.width() * scale) / 2) + 8;
+        offsetX = Math.round((getWidth() - 16 - r.width() * scale) / 2) + 8;
         offsetY = Math.round((viewH - r.height() * scale) / 2) + 8;
     }
 

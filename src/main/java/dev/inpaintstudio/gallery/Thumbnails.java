@@ -5,10 +5,11 @@ import javafx.scene.image.Image;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +33,8 @@ public final class Thumbnails {
             return size() > KEPT;
         }
     };
-    private final Set<String> pending = new HashSet<>();
+    /** Thumbnails being loaded, with whom to tell when they are: cells are reused, so there may be several. */
+    private final Map<String, List<Runnable>> pending = new HashMap<>();
 
     public Thumbnails(ResultStore store, Executor background, double width, double height) {
         this.store = store;
@@ -47,9 +49,15 @@ public final class Thumbnails {
      */
     public Image get(StoredResult result, Runnable ready) {
         Image image = cache.get(result.id());
-        if (image != null || !pending.add(result.id())) {
+        if (image != null) {
             return image;
         }
+        List<Runnable> waiting = pending.get(result.id());
+        if (waiting != null) {
+            waiting.add(ready);
+            return null;
+        }
+        pending.put(result.id(), new ArrayList<>(List.of(ready)));
         background.execute(() -> {
             Image loaded = null;
             try {
@@ -60,10 +68,10 @@ public final class Thumbnails {
             }
             Image done = loaded;
             Platform.runLater(() -> {
-                pending.remove(result.id());
+                List<Runnable> told = pending.remove(result.id());
                 if (done != null && !done.isError()) {
                     cache.put(result.id(), done);
-                    ready.run();
+                    told.forEach(Runnable::run);
                 }
             });
         });

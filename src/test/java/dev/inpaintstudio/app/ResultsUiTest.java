@@ -127,6 +127,12 @@ class ResultsUiTest extends ApplicationTest {
         openPaintedPicture();
         StoredResult result = generateOne(1);
         assertNotNull(result.seedUsed(), "the fake server picks a seed and reports it");
+        waitUntil(() -> lookup(".thumbnail-cell").queryAll().stream()
+                .map(cell -> ((javafx.scene.control.ListCell<?>) cell).getGraphic())
+                .filter(g -> g instanceof javafx.scene.layout.VBox)
+                .map(g -> (javafx.scene.image.ImageView) ((javafx.scene.layout.VBox) g).getChildren().get(0))
+                .anyMatch(view -> view.getImage() != null && view.getImage().getWidth() > 0));
+        assertTrue(java.nio.file.Files.isRegularFile(result.thumbnailFile()), "the gallery shows the cached thumbnail");
         interact(() -> {
             context.parameters().promptProperty().set("something else");
             context.parameters().seedProperty().set("");
