@@ -435,6 +435,7 @@ public final class JobQueue<R> implements AutoCloseable {
                 job.fraction = 1;
                 job.finishedAt = Instant.now();
                 job.detail = outcome.results().size() == 1 ? "1 result" : outcome.results().size() + " results";
+                job.request = null; // a done job is not run again: let its picture and mask go
                 releaseSlot(job);
                 status = job.status();
             }
@@ -592,7 +593,10 @@ public final class JobQueue<R> implements AutoCloseable {
     /** One job's mutable state; guarded by the queue's lock. */
     private final class Job {
         final String id;
-        final JobRequest request;
+        final String sourceName;
+        final String prompt;
+        /** The picture, mask and parameters; null once done. */
+        JobRequest request;
         final String parentResultId;
         final JobListener observer;
         PersistedJob record;
@@ -616,13 +620,15 @@ public final class JobQueue<R> implements AutoCloseable {
         Job(String id, JobRequest request, String parentResultId, JobListener observer, PersistedJob record) {
             this.id = id;
             this.request = request;
+            this.sourceName = request.sourceName();
+            this.prompt = request.parameters().prompt();
             this.parentResultId = parentResultId;
             this.observer = observer;
             this.record = record;
         }
 
         JobStatus status() {
-            return new JobStatus(id, request.sourceName(), request.parameters().prompt(), parentResultId, state,
+            return new JobStatus(id, sourceName, prompt, parentResultId, state,
                     state == JobState.RUNNING ? stage : null, fraction, detail, serverId, message, createdAt, startedAt,
                     finishedAt, state == JobState.FAILED && collectable && serverId != null, REVISIONS.incrementAndGet());
         }
