@@ -80,6 +80,8 @@ final class SettingsDialog extends Dialog<ButtonType> {
         Label result = new Label();
         result.setId("keyCheckResult");
         result.setWrapText(true);
+        result.setPrefWidth(380);
+        result.setMinHeight(Label.USE_PREF_SIZE);
         result.getStyleClass().add("key-check");
         result.textProperty().bind(vm.keyCheckMessageProperty());
         result.visibleProperty().bind(vm.keyCheckMessageProperty().isNotEmpty());
@@ -182,6 +184,8 @@ final class SettingsDialog extends Dialog<ButtonType> {
         Label note = new Label(text);
         note.getStyleClass().add("field-hint");
         note.setWrapText(true);
+        note.setPrefWidth(380);
+        note.setMinHeight(Label.USE_PREF_SIZE);
         return note;
     }
 

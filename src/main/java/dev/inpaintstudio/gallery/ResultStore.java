@@ -1,5 +1,6 @@
 package dev.inpaintstudio.gallery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.inpaintstudio.imaging.PngEncoder;
@@ -30,6 +31,8 @@ public final class ResultStore {
     private static final Logger LOG = Logger.getLogger(ResultStore.class.getName());
     private static final String RECORD = "record.json";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final ObjectMapper META_READER = new ObjectMapper();
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -97,14 +100,36 @@ public final class ResultStore {
         return all;
     }
 
+    /** The {@code seed} of the server's meta (a number, a numeric string or the first of a list), or null. */
+    static Long seedInMeta(String metaJson) {
+        if (metaJson == null || metaJson.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode seed = META_READER.readTree(metaJson).path("seed");
+            if (seed.isArray() && !seed.isEmpty()) {
+                seed = seed.get(0);
+            }
+            if (seed.isIntegralNumber() || (seed.isTextual() && seed.asText().strip().matches("\\d{1,18}"))) {
+                long value = seed.isTextual() ? Long.parseLong(seed.asText().strip()) : seed.asLong();
+                return value >= 0 ? value : null;
+            }
+        } catch (IOException e) {
+            // no usable meta
+        }
+        return null;
+    }
+
     private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
         Instant created = Instant.parse(record.createdAt());
+        // A random seed was asked for as null; the server says in its meta which one it used.
+        Long seed = record.seed() != null ? record.seed() : seedInMeta(record.serverMeta());
         List<StoredResult> results = new ArrayList<>();
         for (String output : record.outputs()) {
             Path file = dir.resolve(output);
             if (Files.isRegularFile(file)) {
                 results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
-                        record.prompt(), record.seed(), record.nsfwContentDetected(), record.width(), record.height()));
+                        record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height()));
             }
         }
         return results;

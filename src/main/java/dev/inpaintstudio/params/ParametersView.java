@@ -138,6 +138,7 @@ public final class ParametersView extends VBox {
             } else {
                 Label header = new Label(s.title);
                 header.getStyleClass().add("section-header");
+                header.setMaxWidth(Double.MAX_VALUE);
                 VBox box = new VBox(2, header, content);
                 box.setId("section-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 box.visibleProperty().bind(shown);

@@ -40,7 +40,7 @@ public final class PresetsBar extends VBox {
         getStyleClass().add("presets-bar");
         list.setId("presets");
         list.setItems(vm.names());
-        list.setPromptText("Presets");
+        list.setPromptText("Load a preset…");
         list.setMaxWidth(Double.MAX_VALUE);
         list.setTooltip(new Tooltip("Load a saved preset"));
         HBox.setHgrow(list, Priority.ALWAYS);

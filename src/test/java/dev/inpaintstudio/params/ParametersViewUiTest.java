@@ -174,4 +174,21 @@ class ParametersViewUiTest extends ApplicationTest {
         assertFalse(seed.isDisabled());
         assertEquals(31337L, vm.toParameters().seed());
     }
+
+    @Test
+    void theModelIdOffersRecentIdsWithoutLosingWhatIsTyped() {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> modelId = lookup("#modelId").queryAs(ComboBox.class);
+        for (String id : List.of("sdxl-base", "dreamshaper-8", "sdxl-base")) {
+            interact(() -> {
+                vm.modelIdProperty().set(id);
+                vm.noteSubmitted();
+            });
+            assertEquals(id, modelId.getEditor().getText());
+            assertEquals(id, vm.modelIdProperty().get());
+        }
+        assertEquals(List.of("sdxl-base", "dreamshaper-8"), modelId.getItems());
+        interact(() -> modelId.getSelectionModel().select("dreamshaper-8"));
+        assertEquals("dreamshaper-8", vm.modelIdProperty().get(), "choosing a recent id sets it");
+    }
 }
