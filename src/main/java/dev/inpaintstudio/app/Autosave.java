@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.modelslab.ApiField;
+import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.params.ParameterSnapshot;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -34,10 +39,26 @@ final class Autosave {
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** {@code session.json}. */
+    /**
+     * {@code session.json}: the side panel as its snapshot (endpoint, each field's text by
+     * {@link ApiField} name, whether the seed is random), never the key.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Session(int version, String savedAt, String documentId, String name, String source, int width, int height,
-                   Map<String, String> parameters, String parentResultId) {
+                   String endpoint, Map<String, String> parameters, boolean randomSeed, String parentResultId) {
+
+        /** The side panel's values as saved, or null when they cannot be read. */
+        ParameterSnapshot snapshot() {
+            try {
+                Map<ApiField, String> values = new EnumMap<>(ApiField.class);
+                if (parameters != null) {
+                    parameters.forEach((name, text) -> values.put(ApiField.valueOf(name), text));
+                }
+                return new ParameterSnapshot(Endpoint.valueOf(endpoint), values, randomSeed);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return null;
+            }
+        }
     }
 
     /** A document found on disk. */
@@ -103,8 +124,10 @@ final class Autosave {
     }
 
     static Session session(String documentId, String name, Path source, int width, int height,
-                           Map<String, String> parameters, String parentResultId) {
+                           ParameterSnapshot parameters, String parentResultId) {
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.values().forEach((field, text) -> values.put(field.name(), text));
         return new Session(1, Instant.now().toString(), documentId, name, source == null ? null : source.toString(),
-                width, height, parameters, parentResultId);
+                width, height, parameters.endpoint().name(), values, parameters.randomSeed(), parentResultId);
     }
 }

@@ -3,9 +3,13 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
+import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.jobs.JobListener;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.JobRequest;
+import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.modelslab.InpaintParameters;
+import dev.inpaintstudio.modelslab.ModelsLabException;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -49,6 +53,7 @@ public final class GenerationViewModel {
     private final ObjectProperty<StoredResult> latest = new SimpleObjectProperty<>(this, "latest");
     private final IntegerProperty submitted = new SimpleIntegerProperty(this, "submitted");
     private final StringBinding blockedReason;
+    private final StringBinding sizeText;
     /** Documents made from a result ("continue from here"), to the result they were. */
     private final Map<Document, String> parents = new WeakHashMap<>();
     private String currentJob;
@@ -67,6 +72,39 @@ public final class GenerationViewModel {
             List<String> problems = parameters.problemsProperty().get();
             return problems.isEmpty() ? "" : problems.get(0);
         }, document, parameters.problemsProperty());
+        sizeText = Bindings.createStringBinding(() -> sizeText(document.get()), document);
+        parameters.sizeTextProperty().bind(sizeText);
+    }
+
+    /**
+     * The width and height sent for a document, and why: e.g. "1024 × 680 (the 6000 × 4000 picture
+     * scaled to fit 1024, multiples of 8)". Results are scaled back to the picture's own size.
+     */
+    static String sizeText(Document doc) {
+        if (doc == null) {
+            return "Follows the picture: open one to see the size sent.";
+        }
+        int w = doc.width();
+        int h = doc.height();
+        GenerationSize sent = GenerationSize.fit(w, h);
+        String size = sent.width() + " × " + sent.height();
+        String picture = "the " + w + " × " + h + " picture";
+        if (sent.width() == w && sent.height() == h) {
+            return size + " (" + picture + " as it is)";
+        }
+        int multiple = GenerationSize.MULTIPLE;
+        if (Math.max(w, h) > GenerationSize.MAX_SIDE) {
+            return size + " (" + picture + " scaled to fit " + GenerationSize.MAX_SIDE + ", multiples of " + multiple + ")";
+        }
+        if (Math.min(w, h) < GenerationSize.MIN_SIDE) {
+            return size + " (" + picture + " scaled up to at least " + GenerationSize.MIN_SIDE + ", multiples of " + multiple + ")";
+        }
+        return size + " (" + picture + " rounded to multiples of " + multiple + ")";
+    }
+
+    /** What {@link #sizeText(Document)} says for the current document. */
+    public StringBinding sizeTextProperty() {
+        return sizeText;
     }
 
     public ObjectProperty<Document> documentProperty() {
@@ -158,8 +196,10 @@ public final class GenerationViewModel {
             showError("Paint over the area to repaint first: the mask is empty.");
             return;
         }
-        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), parameters.toParameters(), doc.name());
-        Listener listener = new Listener();
+        InpaintParameters asked = parameters.toParameters();
+        parameters.noteSubmitted();
+        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), asked, doc.name());
+        Listener listener = new Listener(asked.endpoint());
         listener.jobId = jobs.submit(request, parents.get(doc), listener);
         currentJob = listener.jobId;
         progress.set(-1);
@@ -218,9 +258,25 @@ public final class GenerationViewModel {
         }
     }
 
+    private static ModelsLabException modelsLabCause(Throwable cause) {
+        // The backend wraps the client's exception in a BackendException.
+        Throwable t = cause;
+        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause()) {
+            if (t instanceof ModelsLabException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Hears about one job Generate started; shows it in the status line while it is the latest. */
     private final class Listener implements JobListener {
+        private final Endpoint submittedTo;
         volatile String jobId;
+
+        Listener(Endpoint submittedTo) {
+            this.submittedTo = submittedTo;
+        }
 
         private boolean isCurrent() {
             return jobId != null && jobId.equals(currentJob);
@@ -255,10 +311,15 @@ public final class GenerationViewModel {
 
         @Override
         public void failed(String message, Throwable cause) {
+            ModelsLabException refusal = modelsLabCause(cause);
             fx.execute(() -> {
                 if (isCurrent()) {
                     progress.set(0);
                     showError(message);
+                    if (refusal != null && !refusal.fieldErrors().isEmpty()) {
+                        // The server's complaints go to the fields they name; the status keeps the whole message.
+                        parameters.showServerErrors(submittedTo, refusal.fieldErrors());
+                    }
                 }
             });
         }

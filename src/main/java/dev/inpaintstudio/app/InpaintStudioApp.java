@@ -20,14 +20,23 @@ import java.util.List;
 /** The JavaFX application: builds the context, shows the window, opens a file named on the command line. */
 public final class InpaintStudioApp extends Application {
     private AppContext context;
+    private AppPaths paths;
+    private AppContext.Stored stored;
 
     static void launchWith(String[] args) {
         Application.launch(InpaintStudioApp.class, args);
     }
 
+    /** Reads the settings, key and last-used parameters here, on the launcher thread, not the UI thread. */
+    @Override
+    public void init() {
+        paths = AppPaths.fromEnvironment();
+        stored = AppContext.Stored.load(paths);
+    }
+
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.fromEnvironment(), Platform::runLater);
+        context = new AppContext(paths, stored, Platform::runLater);
         MainWindow window = context.window();
         stage.setScene(window.scene());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {

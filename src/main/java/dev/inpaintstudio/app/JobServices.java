@@ -8,6 +8,7 @@ import dev.inpaintstudio.jobs.JobRunner;
 import dev.inpaintstudio.jobs.JobStore;
 import dev.inpaintstudio.settings.AppPaths;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -16,32 +17,19 @@ import java.util.function.Supplier;
 
 /**
  * The job pipeline behind the window, without any of the window: the runner, the queue with its
- * jobs in flight on disk ({@code <data>/jobs}) and the results ({@code <data>/results}).
- * {@link #start()} collects what a previous run left unfinished.
+ * jobs in flight on disk ({@code <data>/jobs}) and the results (the output folder setting, by
+ * default {@code <data>/results}). {@link #start()} collects what a previous run left unfinished.
  */
 final class JobServices implements AutoCloseable {
-    /** The settings key of how many jobs run at once. */
-    static final String CONCURRENCY_SETTING = "jobs.concurrency";
-
     private final ResultStore results;
     private final JobRunner runner;
     private final JobQueue<List<StoredResult>> queue;
 
-    JobServices(AppPaths paths, Supplier<Backend> backend, int concurrency) {
-        results = new ResultStore(paths.resultsDir());
+    JobServices(AppPaths paths, Path resultsDir, Supplier<Backend> backend, int concurrency) {
+        results = new ResultStore(resultsDir);
         // The queue limits how many run; the runner only needs a thread for each of those.
         runner = new JobRunner(Executors.newCachedThreadPool(daemonThreads("inpaint-job")), backend);
         queue = new JobQueue<>(runner, new JobStore(paths.dataDir().resolve("jobs")), results, concurrency);
-    }
-
-    /** The concurrency setting's value: a whole number from 1 to 8, else the default. */
-    static int concurrency(String setting) {
-        try {
-            int n = Integer.parseInt(setting == null ? "" : setting.strip());
-            return n >= 1 && n <= 8 ? n : JobQueue.DEFAULT_CONCURRENCY;
-        } catch (NumberFormatException e) {
-            return JobQueue.DEFAULT_CONCURRENCY;
-        }
     }
 
     ResultStore results() {

@@ -9,8 +9,8 @@ import dev.inpaintstudio.gallery.CompareView;
 import dev.inpaintstudio.gallery.GalleryView;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.gallery.Thumbnails;
-import dev.inpaintstudio.params.ParametersView;
 import dev.inpaintstudio.params.ParametersViewModel;
+import dev.inpaintstudio.params.PresetsViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
@@ -28,8 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -82,14 +80,19 @@ public final class MainWindow {
     private final Tab maskTab;
     private final Tab compareTab;
     private final BorderPane root = new BorderPane();
+    private final SidePanel sidePanel;
+    private final Runnable openSettings;
     private final Scene scene;
 
-    MainWindow(GenerationViewModel generation, ParametersViewModel parameters, DocumentOpener opener, ExecutorService io,
+    MainWindow(GenerationViewModel generation, ParametersViewModel parameters, PresetsViewModel presets,
+               DocumentOpener opener, ExecutorService io, Runnable openSettings,
                SessionViewModel session, ResultActions actions, ExecutorService thumbnailLoader) {
         this.generation = generation;
         this.parameters = parameters;
         this.opener = opener;
         this.io = io;
+        this.openSettings = openSettings;
+        this.sidePanel = new SidePanel(generation, parameters, presets);
         this.session = session;
         this.actions = actions;
         this.shownResults = new FilteredList<>(generation.results());
@@ -197,12 +200,16 @@ public final class MainWindow {
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> scene.getWindow().fireEvent(new WindowEvent(scene.getWindow(),
                         WindowEvent.WINDOW_CLOSE_REQUEST)));
-        Menu file = new Menu("File", null, open, paste, new SeparatorMenuItem(), save, new SeparatorMenuItem(), quit);
+        Menu presets = new Menu("Presets");
+        presets.getItems().setAll(sidePanel.presetMenuItems());
+        Menu file = new Menu("File", null, open, paste, new SeparatorMenuItem(), save, new SeparatorMenuItem(), presets,
+                new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
         MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::redo);
         MenuItem clear = item("Clear Mask", new KeyCodeCombination(KeyCode.DELETE), this::clearMask);
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), clear);
+        MenuItem settings = item("Settings…", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), openSettings);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), settings);
 
         MenuItem fit = item("Fit to Window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), editor::fit);
         MenuItem actual = item("Actual Pixels (100 %)", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> editor.zoomTo(1));
@@ -281,54 +288,12 @@ public final class MainWindow {
     }
 
     private Node sidePanel() {
-        ParametersView form = new ParametersView(parameters);
-        ScrollPane scroll = new ScrollPane(form);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return sidePanel;
+    }
 
-        Button generate = new Button("Generate");
-        generate.setId("generate");
-        generate.getStyleClass().add("generate-button");
-        generate.setMaxWidth(Double.MAX_VALUE);
-        generate.setDefaultButton(false);
-        generate.setOnAction(e -> generation.generate());
-        generate.disableProperty().bind(generation.blockedReasonProperty().isNotEmpty());
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(Bindings.when(generation.blockedReasonProperty().isEmpty())
-                .then("Repaint the masked area (Ctrl+Enter)").otherwise(generation.blockedReasonProperty()));
-        generate.setTooltip(why);
-        // A disabled button shows no tooltip, so the reason also stands below it.
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.setOnAction(e -> generation.cancel());
-        cancel.disableProperty().bind(generation.runningProperty().not());
-        HBox buttons = new HBox(8, generate, cancel);
-        HBox.setHgrow(generate, Priority.ALWAYS);
-
-        ProgressBar progress = new ProgressBar();
-        progress.setId("progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.setMinHeight(Region.USE_PREF_SIZE);
-        progress.progressProperty().bind(generation.progressProperty());
-        progress.visibleProperty().bind(generation.runningProperty());
-        progress.managedProperty().bind(generation.runningProperty());
-
-        Label status = new Label();
-        status.setId("status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(Bindings.when(generation.statusProperty().isEmpty().and(generation.runningProperty().not()))
-                .then(generation.blockedReasonProperty()).otherwise(generation.statusProperty()));
-        generation.statusIsErrorProperty().addListener((obs, o, err) -> status.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("error"), err));
-
-        VBox panel = new VBox(10, scroll, buttons, progress, status);
-        panel.getStyleClass().add("side-panel");
-        panel.setPadding(new Insets(10));
-        panel.setPrefWidth(330);
-        panel.setMinWidth(280);
-        return panel;
+    /** The side panel: presets, the request form, Generate. */
+    SidePanel panel() {
+        return sidePanel;
     }
 
     /** The jobs queue beside the results. */

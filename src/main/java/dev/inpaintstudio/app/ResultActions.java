@@ -8,6 +8,7 @@ import dev.inpaintstudio.imaging.ImageReadException;
 import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.InpaintParameters;
+import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.input.Clipboard;
@@ -15,8 +16,11 @@ import javafx.scene.input.ClipboardContent;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -89,24 +93,26 @@ public final class ResultActions {
         });
     }
 
-    /** Sets what the side panel has fields for; the endpoint's other fields are not in the panel yet. */
+    /**
+     * Puts a request into the side panel: its endpoint and every value it sent; fields it did not
+     * send go back to their defaults, and the seed is fixed when it has one.
+     */
     void apply(InpaintParameters p) {
-        if (p.has(ApiField.MODEL_ID)) {
-            parameters.modelIdProperty().set(p.modelId());
+        Map<ApiField, String> values = new EnumMap<>(ApiField.class);
+        p.values().forEach((field, value) -> values.put(field, text(value)));
+        parameters.restore(new ParameterSnapshot(p.endpoint(), values, p.seed() == null));
+    }
+
+    /** A value as the side panel shows it: yes/no, plain numbers ("7.5", "31"), text as it is. */
+    static String text(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
         }
-        parameters.promptProperty().set(p.prompt());
-        parameters.negativePromptProperty().set(p.negativePrompt());
-        if (p.strength() != null) {
-            parameters.strengthProperty().set(p.strength());
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+                    : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
-        if (p.guidanceScale() != null) {
-            parameters.guidanceScaleProperty().set(p.guidanceScale());
-        }
-        if (p.steps() != null) {
-            parameters.stepsProperty().set(p.steps());
-        }
-        parameters.samplesProperty().set(p.samples());
-        parameters.seedProperty().set(p.seed() == null ? "" : Long.toString(p.seed()));
+        return String.valueOf(value);
     }
 
     /** Saves as JPEG when the name ends in .jpg or .jpeg, else as PNG with the recipe embedded. */

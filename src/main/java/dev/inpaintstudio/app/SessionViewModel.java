@@ -3,6 +3,7 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.MaskLayer;
 import dev.inpaintstudio.editor.history.History;
+import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -15,9 +16,7 @@ import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,7 @@ public final class SessionViewModel {
     private String documentId;
     private boolean imageSaved;
     private boolean maskChangedSinceSave;
-    private Map<String, String> savedParameters = Map.of();
+    private ParameterSnapshot savedParameters;
     private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
     SessionViewModel(Autosave autosave, GenerationViewModel generation, ParametersViewModel parameters,
@@ -101,9 +100,9 @@ public final class SessionViewModel {
         Document doc = new Document(snapshot.image(), s.name() == null ? "Restored picture" : s.name(),
                 s.source() == null ? null : Path.of(s.source()), History.DEFAULT_BUDGET_BYTES);
         doc.mask().writeRegion(doc.mask().bounds(), snapshot.coverage());
-        if (s.parameters() != null) {
-            Map<String, String> values = s.parameters();
-            parameters.loadFrom((key, fallback) -> values.getOrDefault(key, fallback));
+        ParameterSnapshot values = s.snapshot();
+        if (values != null) {
+            parameters.restore(values);
         }
         generation.markDerived(doc, s.parentResultId());
         enable();
@@ -140,7 +139,7 @@ public final class SessionViewModel {
         imageSaved = true;
         maskChangedSinceSave = false;
         byte[] coverage = doc.mask().copyCoverage();
-        Map<String, String> values = parameterValues();
+        ParameterSnapshot values = parameters.snapshot();
         savedParameters = values;
         Autosave.Session session = Autosave.session(documentId, doc.name(), doc.source().orElse(null), doc.width(),
                 doc.height(), values, generation.parentOf(doc));
@@ -201,14 +200,8 @@ public final class SessionViewModel {
     }
 
     private void saveIfChanged() {
-        if (watched != null && (maskChangedSinceSave || !parameterValues().equals(savedParameters))) {
+        if (watched != null && (maskChangedSinceSave || !parameters.snapshot().equals(savedParameters))) {
             saveNow();
         }
-    }
-
-    private Map<String, String> parameterValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        parameters.saveTo((k, v) -> values.put(k, v == null ? "" : v));
-        return values;
     }
 }

@@ -49,6 +49,8 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
     /** Thumbnails fit in this many pixels a side. */
     public static final int THUMB_SIDE = 256;
 
+    private static final ObjectMapper META_READER = new ObjectMapper();
+
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -96,7 +98,7 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                 "mask.png", new ResultRecord.Box(0, 0, w, h), maskBox(coverage, w, h),
                 new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture)),
                 origin == null ? null : origin.jobId(), origin == null ? null : origin.parentResultId(),
-                seedFromMeta(outcome.metaJson()), List.of());
+                seedInMeta(outcome.metaJson()), List.of());
         writeRecord(dir, record);
         return toResults(id, dir, record);
     }
@@ -253,20 +255,22 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
         PngEncoder.writeAtomically(Resampling.resize(image, w, h), target);
     }
 
-    private Long seedFromMeta(String metaJson) {
+    /** The {@code seed} of the server's meta (a number, a numeric string or the first of a list), or null. */
+    static Long seedInMeta(String metaJson) {
         if (metaJson == null || metaJson.isBlank()) {
             return null;
         }
         try {
-            JsonNode seed = json.readTree(metaJson).path("seed");
-            if (seed.isIntegralNumber()) {
-                return seed.longValue();
+            JsonNode seed = META_READER.readTree(metaJson).path("seed");
+            if (seed.isArray() && !seed.isEmpty()) {
+                seed = seed.get(0);
             }
-            if (seed.isTextual() && seed.textValue().strip().matches("\\d{1,18}")) {
-                return Long.parseLong(seed.textValue().strip());
+            if (seed.isIntegralNumber() || (seed.isTextual() && seed.asText().strip().matches("\\d{1,18}"))) {
+                long value = seed.isTextual() ? Long.parseLong(seed.asText().strip()) : seed.asLong();
+                return value >= 0 ? value : null;
             }
         } catch (IOException e) {
-            LOG.log(Level.FINE, "Unreadable meta", e);
+            // no usable meta
         }
         return null;
     }
@@ -293,14 +297,17 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
     private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
         Instant created = Instant.parse(record.createdAt());
         Path mask = record.mask() == null ? null : dir.resolve(record.mask());
+        // A random seed was asked for as null; the server says in its meta which one it used.
+        Long seedUsed = record.seedUsed() != null ? record.seedUsed() : seedInMeta(record.serverMeta());
+        Long seed = record.seed() != null ? record.seed() : seedUsed;
         List<StoredResult> results = new ArrayList<>();
         for (String output : record.outputs()) {
             Path file = dir.resolve(output);
             if (Files.isRegularFile(file)) {
                 results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
-                        record.prompt(), record.seed(), record.nsfwContentDetected(), record.width(), record.height(),
+                        record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
                         mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
-                        record.seedUsed(), record.sourceName()));
+                        seedUsed, record.sourceName()));
             }
         }
         return results;

@@ -7,6 +7,7 @@ import java.time.Instant;
  * One output on disk, with the picture it was made from.
  *
  * @param id            {@code folder/result-N.png}, unique in the store
+ * @param seed          the seed asked for; for a random one, the seed the server reports having used
  * @param maskFile      the mask of the job, or null for records older than masks
  * @param thumbnailFile where its small picture is cached (it may not exist yet)
  * @param parentId      the result the job's picture was, or null

@@ -124,6 +124,54 @@ public final class ModelsLabClient {
         return finish(done.reply(), done.futureLinks(), done.id(), key, progress, cancel);
     }
 
+    /** The job id {@link #checkKey} asks about: no job has it, so nothing is fetched or generated. */
+    static final String KEY_CHECK_JOB_ID = "0";
+
+    /**
+     * Checks a key with one cheap authenticated call that generates nothing: a v6 fetch for a job
+     * that cannot exist. "Invalid Api Key" means the key is bad; any other ModelsLab answer (job not
+     * found, no credits, ...) means the server knew the key. One call, no retries. Blocking; call it
+     * from a worker thread. The key goes only into the request body.
+     */
+    public KeyCheck checkKey(ApiKey key) {
+        if (key == null || key.isBlank()) {
+            return new KeyCheck(KeyCheck.Outcome.REJECTED, "No API key was entered.");
+        }
+        if (baseUrl == null) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The server address \"" + baseUrlText
+                    + "\" is not a valid http or https address.");
+        }
+        HttpUrl url = HttpUrl.parse(baseUrlText + Endpoint.V6_IMAGES.fetchPath(KEY_CHECK_JOB_ID));
+        if (url == null) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The server address \"" + baseUrlText + "\" is not valid.");
+        }
+        Transport.Reply raw;
+        try {
+            raw = transport.postJson(url, bodies.fetch(key, null), new CancellationToken());
+        } catch (IOException e) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, network(e, key).getMessage());
+        }
+        ServerReply reply = parser.parse(raw.code(), raw.body(), raw.retryAfter());
+        if (reply.status() == ServerReply.Status.SUCCESS || reply.status() == ServerReply.Status.PROCESSING) {
+            return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host() + ".");
+        }
+        ModelsLabException error = ErrorMapper.map(reply, key);
+        switch (error.kind()) {
+            case INVALID_KEY:
+                return new KeyCheck(KeyCheck.Outcome.REJECTED, error.getMessage());
+            case NO_CREDITS:
+                return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host()
+                        + ", but the account has no credits left.");
+            case RATE_LIMITED:
+            case SERVER_ERROR:
+            case BAD_RESPONSE:
+            case NETWORK:
+                return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The key could not be checked: " + error.getMessage());
+            default:
+                return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host() + ".");
+        }
+    }
+
     // ---- submit ------------------------------------------------------------------------------
 
     private ServerReply submit(HttpUrl url, BodyWriter.Body body, ApiKey key, long deadline, Progress progress,

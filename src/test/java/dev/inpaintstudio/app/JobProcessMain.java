@@ -33,8 +33,8 @@ public final class JobProcessMain {
         Settings settings = Settings.load(paths.configDir());
         ApiKey key = new ApiKey(new ApiKeyStore(paths.configDir()).load().orElse(""));
         ModelsLabClient client = new ModelsLabClient(settings.baseUrl());
-        return new JobServices(paths, () -> new ModelsLabBackend(() -> client, () -> key, () -> PictureEncoding.JPEG),
-                JobServices.concurrency(settings.get(JobServices.CONCURRENCY_SETTING, null)));
+        return new JobServices(paths, settings.outputFolder().orElse(paths.resultsDir()),
+                () -> new ModelsLabBackend(() -> client, () -> key, () -> PictureEncoding.JPEG), settings.concurrency());
     }
 
     /** The middle third of the picture, white: the part to repaint. */

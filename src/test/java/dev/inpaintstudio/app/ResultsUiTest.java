@@ -7,6 +7,8 @@ import dev.inpaintstudio.gallery.CompareMode;
 import dev.inpaintstudio.gallery.CompareView;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.imaging.DifferenceImage;
+import dev.inpaintstudio.modelslab.ApiField;
+import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.settings.AppPaths;
 import dev.inpaintstudio.testserver.FakeModelsLabServer;
 import javafx.application.Platform;
@@ -135,14 +137,16 @@ class ResultsUiTest extends ApplicationTest {
         assertTrue(java.nio.file.Files.isRegularFile(result.thumbnailFile()), "the gallery shows the cached thumbnail");
         interact(() -> {
             context.parameters().promptProperty().set("something else");
-            context.parameters().seedProperty().set("");
-            context.parameters().stepsProperty().set(15);
+            context.parameters().randomSeedProperty().set(true);
+            context.parameters().textProperty(ApiField.STEPS).set("15");
         });
         interact(() -> window.gallery().getSelectionModel().select(result));
         clickOn("#reuseParameters");
         waitUntil(() -> "a blue door".equals(context.parameters().promptProperty().get()));
         assertEquals(Long.toString(result.seedUsed()), context.parameters().seedProperty().get());
-        assertEquals(21, context.parameters().stepsProperty().get());
+        assertFalse(context.parameters().randomSeedProperty().get(), "the seed is fixed to the result's");
+        assertEquals("21", context.parameters().textProperty(ApiField.STEPS).get());
+        assertEquals(Endpoint.V6_IMAGES, context.parameters().endpointProperty().get());
     }
 
     @Test
@@ -217,8 +221,8 @@ class ResultsUiTest extends ApplicationTest {
         WaitForAsyncUtils.asyncFx(session::saveNow).get().get(10, TimeUnit.SECONDS);
         Optional<Autosave.Snapshot> saved = new Autosave(home.resolve("data").resolve("autosave")).load();
         assertTrue(saved.isPresent(), "the open picture, its mask and settings are on disk");
-        assertEquals("a blue door", saved.get().session().parameters().get("prompt"));
-        assertFalse(saved.get().session().parameters().containsKey("apiKey"), "never the key");
+        assertEquals("a blue door", saved.get().session().parameters().get("PROMPT"));
+        assertEquals("V6_IMAGES", saved.get().session().endpoint());
         assertFalse(String.valueOf(saved.get().session().parameters()).contains("results-test-key"));
         Document restored = WaitForAsyncUtils.asyncFx(() -> session.restore(saved.get())).get();
         assertEquals(255, restored.mask().get(200, 150));

@@ -85,7 +85,7 @@ class ResultStoreTest {
         JobOutcome outcome = new JobOutcome(new JobRequest(img, new byte[64], p, "sky.png"), List.of(img),
                 new GenerationSize(256, 256), "1", false, "{}", Duration.ofMillis(10));
         StoredResult saved = new ResultStore(dir).save(outcome).get(0);
-        assertNull(saved.seed());
+        assertNull(saved.seed(), "random, and the server did not say which");
         assertEquals("sky", new ResultStore(dir).loadAll().get(0).prompt());
         JsonNode sent = new ObjectMapper().readTree(saved.resultFile().resolveSibling("record.json").toFile())
                 .get("parameters");
@@ -126,5 +126,19 @@ class ResultStoreTest {
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("record.json"), "{not json");
         assertTrue(new ResultStore(dir).loadAll().isEmpty());
+    }
+
+    @Test
+    void aRandomSeedIsTakenFromTheServersMetaSoItCanBeReused() throws Exception {
+        BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+        InpaintParameters p = InpaintParameters.defaults(Endpoint.V3).with(ApiField.PROMPT, "sky");
+        JobOutcome outcome = new JobOutcome(new JobRequest(img, new byte[64], p, "sky.png"), List.of(img),
+                new GenerationSize(256, 256), "1", false, "{\"seed\":2185370297,\"steps\":31}", Duration.ofMillis(10));
+        assertEquals(2185370297L, new ResultStore(dir).save(outcome).get(0).seed());
+        assertEquals(2185370297L, new ResultStore(dir).loadAll().get(0).seed());
+        assertEquals(12L, ResultStore.seedInMeta("{\"seed\":[12,13]}"));
+        assertEquals(7L, ResultStore.seedInMeta("{\"seed\":\"7\"}"));
+        assertNull(ResultStore.seedInMeta("{\"seed\":null}"));
+        assertNull(ResultStore.seedInMeta("not json"));
     }
 }
