@@ -1,59 +1,136 @@
 package dev.inpaintstudio.app;
 
-import dev.inpaintstudio.editor.history.History;
-import dev.inpaintstudio.gallery.ResultStore;
-import dev.inpaintstudio.imaging.PictureEncoding;
-import dev.inpaintstudio.jobs.JobRunner;
+import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
+import dev.inpaintstudio.modelslab.ClientSettings;
+import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.ModelsLabClient;
+import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
+import dev.inpaintstudio.params.PresetStore;
+import dev.inpaintstudio.params.PresetsViewModel;
 import dev.inpaintstudio.settings.ApiKeyStore;
 import dev.inpaintstudio.settings.AppPaths;
 import dev.inpaintstudio.settings.Settings;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Builds and owns everything behind the window, and saves what must survive on the way out. */
+/**
+ * Builds and owns everything behind the window, and saves what must survive: the settings, the
+ * last-used parameters (as a preset file) and, apart from both, the API key. Files are written on
+ * the {@code io} thread, never on the UI thread.
+ */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AppContext.class.getName());
+    private static final long MIB = 1024L * 1024;
 
+    private final AppPaths paths;
     private final Settings settings;
     private final ApiKeyStore keyStore;
+    private final PresetStore presetStore;
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemonThreads("inpaint-io"));
-    private final JobRunner runner;
+    private final ExecutorService net = Executors.newCachedThreadPool(daemonThreads("inpaint-net"));
+    private final ExecutorService thumbnailLoader = Executors.newFixedThreadPool(2, daemonThreads("inpaint-thumbnails"));
+    private final Executor fx;
+    private final JobServices jobServices;
     private final ParametersViewModel parameters = new ParametersViewModel();
+    private final PresetsViewModel presets;
+    private final JobsViewModel jobs;
     private final GenerationViewModel generation;
+    private final SessionViewModel session;
     private final MainWindow window;
     private ModelsLabClient client;
     private String clientBaseUrl;
+    /** The key as last stored (or read), so that it is written only when it changed. */
+    private String storedKey;
+
+    /** What the app reads from disk before the window is built: call on the launcher thread, not the UI thread. */
+    public record Stored(Settings settings, Optional<String> key, Optional<ParameterSnapshot> lastUsed) {
+        public static Stored load(AppPaths paths) {
+            Settings settings = Settings.load(paths.configDir());
+            Optional<String> key = Optional.empty();
+            try {
+                key = new ApiKeyStore(paths.configDir()).load();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not read the stored API key: " + e.getMessage());
+            }
+            Optional<ParameterSnapshot> lastUsed = Optional.empty();
+            try {
+                lastUsed = new PresetStore(paths.configDir()).loadLastUsed();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not read the last-used parameters: " + e.getMessage());
+            }
+            return new Stored(settings, key, lastUsed);
+        }
+    }
 
     public AppContext(AppPaths paths, Executor fx) {
-        settings = Settings.load(paths.configDir());
+        this(paths, Stored.load(paths), fx);
+    }
+
+    public AppContext(AppPaths paths, Stored stored, Executor fx) {
+        this.paths = paths;
+        this.fx = fx;
+        settings = stored.settings();
         keyStore = new ApiKeyStore(paths.configDir());
-        parameters.loadFrom(settings::get);
-        try {
-            keyStore.load().ifPresent(parameters.apiKeyProperty()::set);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not read the stored API key", e);
-        }
-        runner = new JobRunner(Executors.newFixedThreadPool(2, daemonThreads("inpaint-job")),
-                () -> new ModelsLabBackend(this::client, parameters::apiKey, () -> PictureEncoding.JPEG));
-        generation = new GenerationViewModel(runner, new ResultStore(paths.resultsDir()), parameters, fx);
-        window = new MainWindow(generation, parameters, new DocumentOpener(io, History.DEFAULT_BUDGET_BYTES), io);
-        io.execute(generation::loadStoredResults);
-        // Remember the request whenever a job starts, so a crash does not lose it.
-        generation.runningProperty().addListener((obs, was, running) -> {
-            if (running) {
-                saveSettingsInBackground();
+        presetStore = new PresetStore(paths.configDir());
+
+        stored.lastUsed().ifPresentOrElse(parameters::restore, () -> {
+            // First start after an update: the parameters were kept in the settings file then.
+            parameters.restoreLegacy(settings::get);
+            for (String old : List.of("modelId", "prompt", "negativePrompt", "strength", "guidanceScale", "steps",
+                    "samples", "seed")) {
+                settings.put(old, null);
             }
         });
+        parameters.endpointProperty().set(defaultEndpoint());
+        parameters.baseUrlProperty().set(settings.baseUrl());
+        storedKey = stored.key().orElse("");
+        parameters.apiKeyProperty().set(storedKey);
+        parameters.recentModelIds().setAll(settings.recentModelIds());
+        parameters.recentModelIds().addListener((ListChangeListener<String>) c ->
+                settings.setRecentModelIds(List.copyOf(parameters.recentModelIds())));
+
+        // The output folder applies from the next start; the concurrency as soon as it is changed.
+        Path results = settings.outputFolder().orElse(paths.resultsDir());
+        jobServices = new JobServices(paths, results, () -> new ModelsLabBackend(this::client, parameters::apiKey,
+                () -> SettingsViewModel.encodingOf(settings.pictureEncoding())), settings.concurrency());
+        jobs = new JobsViewModel(jobServices.queue(), fx);
+        generation = new GenerationViewModel(jobs, jobServices.results(), parameters, fx);
+        presets = new PresetsViewModel(parameters, presetStore, io, fx, this::defaultEndpoint);
+        DocumentOpener opener = new DocumentOpener(io, () -> settings.undoBudgetMegabytes() * MIB);
+        session = new SessionViewModel(new Autosave(paths.dataDir().resolve("autosave")), generation, parameters, io);
+        ResultActions actions = new ResultActions(jobServices.results(), generation, parameters, opener, io, fx);
+        window = new MainWindow(generation, parameters, presets, opener, io, this::openSettings, session, actions,
+                thumbnailLoader);
+        Themes.apply(window.scene(), settings.theme());
+        parameters.reusableSeedProperty().bind(Bindings.createObjectBinding(() -> {
+            StoredResult selected = window.gallery().getSelectionModel().getSelectedItem();
+            return selected == null ? null : selected.seed();
+        }, window.gallery().getSelectionModel().selectedItemProperty()));
+
+        io.execute(() -> {
+            generation.loadStoredResults();
+            // Then collect the jobs the last run left under way (they run on the queue's threads).
+            jobServices.start();
+        });
+        presets.refresh();
+        // Remember the request whenever a job is queued, so a crash does not lose it.
+        generation.submittedProperty().addListener((obs, was, now) -> saveInBackground());
     }
 
     public MainWindow window() {
@@ -64,8 +141,53 @@ public final class AppContext implements AutoCloseable {
         return parameters;
     }
 
+    public PresetsViewModel presets() {
+        return presets;
+    }
+
     public GenerationViewModel generation() {
         return generation;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public SessionViewModel session() {
+        return session;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    Endpoint defaultEndpoint() {
+        return SettingsViewModel.endpointOf(settings.defaultEndpoint());
+    }
+
+    /** A view model for the settings dialog, filled with the current values. */
+    SettingsViewModel newSettingsViewModel() {
+        return new SettingsViewModel(settings, parameters, AppContext::keyCheckClient, net, fx, applied -> {
+            Themes.apply(window.scene(), settings.theme());
+            jobServices.queue().setConcurrency(settings.concurrency());
+            saveInBackground();
+        });
+    }
+
+    private void openSettings() {
+        new SettingsDialog(newSettingsViewModel(), window.scene().getWindow(), settings.theme()).showAndWait();
+    }
+
+    /** A client for one key check: short timeouts, as a person is waiting for the answer. */
+    private static ModelsLabClient keyCheckClient(String baseUrl) {
+        ClientSettings d = ClientSettings.defaults();
+        return new ModelsLabClient(baseUrl, new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                d.minPollDelay(), d.maxPollDelay(), d.deadline(), d.downloadAttempts(), d.downloadRetryDelay(),
+                d.rateLimitWait()));
     }
 
     /** One client per base URL, so connections are reused between jobs. */
@@ -78,39 +200,56 @@ public final class AppContext implements AutoCloseable {
         return client;
     }
 
-    private void saveSettingsInBackground() {
-        String key = parameters.apiKeyProperty().get();
-        parameters.saveTo(settings::put);
-        io.execute(() -> persist(key));
+    /**
+     * Saves the settings, the last-used parameters and (when it changed) the key on the io thread.
+     * Takes the values on the calling (UI) thread. The returned future completes when they are written.
+     */
+    CompletableFuture<Void> saveInBackground() {
+        ParameterSnapshot snapshot = parameters.snapshot();
+        settings.setRecentModelIds(List.copyOf(parameters.recentModelIds()));
+        String key = parameters.apiKeyProperty().get() == null ? "" : parameters.apiKeyProperty().get().strip();
+        boolean keyChanged = !Objects.equals(key, storedKey);
+        storedKey = key;
+        return CompletableFuture.runAsync(() -> persist(snapshot, keyChanged ? key : null), io);
     }
 
-    private void persist(String key) {
+    private void persist(ParameterSnapshot snapshot, String changedKey) {
         try {
             settings.save();
-            keyStore.save(key);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not save settings", e);
+            LOG.log(Level.WARNING, "Could not save the settings: " + e.getMessage());
+        }
+        try {
+            presetStore.saveLastUsed(snapshot);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not save the last-used parameters: " + e.getMessage());
+        }
+        if (changedKey != null) {
+            try {
+                keyStore.save(changedKey);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not save the API key: " + e.getMessage());
+            }
         }
     }
 
     @Override
     public void close() {
-        saveSettingsInBackground();
+        saveInBackground();
+        session.closeCleanly();
         io.shutdown();
         try {
             io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runner.close();
+        net.shutdownNow();
+        thumbnailLoader.shutdownNow();
+        // Jobs under way keep their files: the next start collects them.
+        jobServices.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return JobServices.daemonThreads(name);
     }
 }

@@ -8,22 +8,28 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 
 /** Opens image files into documents on a worker thread, so a large file never freezes the window. */
 final class DocumentOpener {
     private final ExecutorService io;
-    private final long historyBudgetBytes;
+    private final LongSupplier historyBudgetBytes;
 
-    DocumentOpener(ExecutorService io, long historyBudgetBytes) {
+    /** {@code historyBudgetBytes} is read for each document opened, so a changed setting applies to the next. */
+    DocumentOpener(ExecutorService io, LongSupplier historyBudgetBytes) {
         this.io = io;
         this.historyBudgetBytes = historyBudgetBytes;
+    }
+
+    DocumentOpener(ExecutorService io, long historyBudgetBytes) {
+        this(io, () -> historyBudgetBytes);
     }
 
     CompletableFuture<Document> open(Path file) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedImage image = ImageFiles.read(file);
-                return new Document(image, String.valueOf(file.getFileName()), file, historyBudgetBytes);
+                return new Document(image, String.valueOf(file.getFileName()), file, historyBudgetBytes.getAsLong());
             } catch (ImageReadException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -31,6 +37,6 @@ final class DocumentOpener {
     }
 
     Document fromPixels(BufferedImage image, String name) {
-        return new Document(image, name, null, historyBudgetBytes);
+        return new Document(image, name, null, historyBudgetBytes.getAsLong());
     }
 }

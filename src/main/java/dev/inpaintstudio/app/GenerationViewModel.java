@@ -3,36 +3,43 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
-import dev.inpaintstudio.jobs.JobHandle;
+import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.jobs.JobListener;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.JobRequest;
-import dev.inpaintstudio.jobs.JobRunner;
+import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.modelslab.InpaintParameters;
+import dev.inpaintstudio.modelslab.ModelsLabException;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Generate and Cancel: snapshots the document and the request, runs the job off the UI thread,
- * stores the results and shows progress. Worker callbacks reach the properties only through {@code fx}.
+ * Generate and Cancel: snapshots the document and the request and queues a job (several may run at
+ * once: see {@link JobsViewModel}); shows the progress of the job Generate started last; keeps the
+ * gallery's results. Worker callbacks reach the properties only through {@code fx}.
  */
 public final class GenerationViewModel {
-    private final JobRunner runner;
+    private final JobsViewModel jobs;
     private final ResultStore store;
     private final ParametersViewModel parameters;
     private final Executor fx;
@@ -44,34 +51,72 @@ public final class GenerationViewModel {
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError");
     private final ObservableList<StoredResult> results = FXCollections.observableArrayList();
     private final ObjectProperty<StoredResult> latest = new SimpleObjectProperty<>(this, "latest");
+    private final IntegerProperty submitted = new SimpleIntegerProperty(this, "submitted");
     private final StringBinding blockedReason;
-    private JobHandle current;
+    private final StringBinding sizeText;
+    /** Documents made from a result ("continue from here"), to the result they were. */
+    private final Map<Document, String> parents = new WeakHashMap<>();
+    private String currentJob;
 
-    public GenerationViewModel(JobRunner runner, ResultStore store, ParametersViewModel parameters, Executor fx) {
-        this.runner = runner;
+    public GenerationViewModel(JobsViewModel jobs, ResultStore store, ParametersViewModel parameters, Executor fx) {
+        this.jobs = jobs;
         this.store = store;
         this.parameters = parameters;
         this.fx = fx;
+        running.bind(jobs.activeProperty().greaterThan(0));
+        jobs.setOnResults(this::addResults);
         blockedReason = Bindings.createStringBinding(() -> {
-            if (running.get()) {
-                return "A generation is running.";
-            }
             if (document.get() == null) {
                 return "Open an image first.";
             }
             List<String> problems = parameters.problemsProperty().get();
             return problems.isEmpty() ? "" : problems.get(0);
-        }, running, document, parameters.problemsProperty());
+        }, document, parameters.problemsProperty());
+        sizeText = Bindings.createStringBinding(() -> sizeText(document.get()), document);
+        parameters.sizeTextProperty().bind(sizeText);
+    }
+
+    /**
+     * The width and height sent for a document, and why: e.g. "1024 × 680 (the 6000 × 4000 picture
+     * scaled to fit 1024, multiples of 8)". Results are scaled back to the picture's own size.
+     */
+    static String sizeText(Document doc) {
+        if (doc == null) {
+            return "Follows the picture: open one to see the size sent.";
+        }
+        int w = doc.width();
+        int h = doc.height();
+        GenerationSize sent = GenerationSize.fit(w, h);
+        String size = sent.width() + " × " + sent.height();
+        String picture = "the " + w + " × " + h + " picture";
+        if (sent.width() == w && sent.height() == h) {
+            return size + " (" + picture + " as it is)";
+        }
+        int multiple = GenerationSize.MULTIPLE;
+        if (Math.max(w, h) > GenerationSize.MAX_SIDE) {
+            return size + " (" + picture + " scaled to fit " + GenerationSize.MAX_SIDE + ", multiples of " + multiple + ")";
+        }
+        if (Math.min(w, h) < GenerationSize.MIN_SIDE) {
+            return size + " (" + picture + " scaled up to at least " + GenerationSize.MIN_SIDE + ", multiples of " + multiple + ")";
+        }
+        return size + " (" + picture + " rounded to multiples of " + multiple + ")";
+    }
+
+    /** What {@link #sizeText(Document)} says for the current document. */
+    public StringBinding sizeTextProperty() {
+        return sizeText;
     }
 
     public ObjectProperty<Document> documentProperty() {
         return document;
     }
 
+    /** Whether any job is waiting or running. */
     public BooleanProperty runningProperty() {
         return running;
     }
 
+    /** Progress of the job Generate started last. */
     public DoubleProperty progressProperty() {
         return progress;
     }
@@ -98,10 +143,46 @@ public final class GenerationViewModel {
         return latest;
     }
 
+    /** How many jobs Generate has queued: grows each time the current mask is sent. */
+    public ReadOnlyIntegerProperty submittedProperty() {
+        return submitted;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public ResultStore store() {
+        return store;
+    }
+
     /** Loads the stored results; call once at start, off the UI thread if there may be many. */
     public void loadStoredResults() {
         List<StoredResult> stored = store.loadAll();
-        fx.execute(() -> results.setAll(stored));
+        fx.execute(() -> {
+            // Results of jobs that finished meanwhile stay in front.
+            List<StoredResult> fresh = List.copyOf(results);
+            results.setAll(stored);
+            for (StoredResult r : fresh) {
+                if (!results.contains(r)) {
+                    results.add(0, r);
+                }
+            }
+        });
+    }
+
+    /** Notes that {@code doc}'s picture is the result {@code parentResultId}, for the records of its jobs. */
+    public void markDerived(Document doc, String parentResultId) {
+        if (parentResultId == null) {
+            parents.remove(doc);
+        } else {
+            parents.put(doc, parentResultId);
+        }
+    }
+
+    /** The result a document's picture was, or null. */
+    public String parentOf(Document doc) {
+        return doc == null ? null : parents.get(doc);
     }
 
     public void generate() {
@@ -115,17 +196,31 @@ public final class GenerationViewModel {
             showError("Paint over the area to repaint first: the mask is empty.");
             return;
         }
-        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), parameters.toParameters(), doc.name());
-        running.set(true);
+        InpaintParameters asked = parameters.toParameters();
+        parameters.noteSubmitted();
+        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), asked, doc.name());
+        Listener listener = new Listener(asked.endpoint());
+        listener.jobId = jobs.submit(request, parents.get(doc), listener);
+        currentJob = listener.jobId;
         progress.set(-1);
-        showStatus("Starting…");
-        current = runner.submit(request, new Listener());
+        showStatus("Queued…");
+        submitted.set(submitted.get() + 1);
     }
 
+    /** Cancels the job Generate started last, or else the newest one still under way. */
     public void cancel() {
-        JobHandle job = current;
-        if (job != null) {
-            job.cancel();
+        String id = currentJob;
+        JobsViewModel.Item item = id == null ? null : jobs.find(id);
+        if (item == null || !item.status().state().isActive()) {
+            item = null;
+            for (JobsViewModel.Item i : jobs.items()) {
+                if (i.status().state().isActive()) {
+                    item = i;
+                }
+            }
+        }
+        if (item != null) {
+            jobs.cancel(item);
             showStatus("Cancelling…");
         }
     }
@@ -140,16 +235,57 @@ public final class GenerationViewModel {
         status.set(text);
     }
 
-    private void finished() {
-        running.set(false);
-        current = null;
+    /** Puts a finished job's results in front of the gallery. */
+    private void addResults(List<StoredResult> saved) {
+        results.addAll(0, saved);
+        if (!saved.isEmpty()) {
+            latest.set(saved.get(0));
+        }
     }
 
+    /** Replaces a result (e.g. after starring it) in the gallery. */
+    void replaceResult(StoredResult old, StoredResult now) {
+        int i = results.indexOf(old);
+        if (i >= 0) {
+            results.set(i, now);
+        }
+    }
+
+    void removeResult(StoredResult r) {
+        results.remove(r);
+        if (r.equals(latest.get())) {
+            latest.set(null);
+        }
+    }
+
+    private static ModelsLabException modelsLabCause(Throwable cause) {
+        // The backend wraps the client's exception in a BackendException.
+        Throwable t = cause;
+        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause()) {
+            if (t instanceof ModelsLabException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Hears about one job Generate started; shows it in the status line while it is the latest. */
     private final class Listener implements JobListener {
+        private final Endpoint submittedTo;
+        volatile String jobId;
+
+        Listener(Endpoint submittedTo) {
+            this.submittedTo = submittedTo;
+        }
+
+        private boolean isCurrent() {
+            return jobId != null && jobId.equals(currentJob);
+        }
+
         @Override
         public void report(Stage stage, double fraction, String detail) {
             fx.execute(() -> {
-                if (running.get()) {
+                if (isCurrent()) {
                     progress.set(fraction);
                     showStatus(detail == null || detail.isBlank() ? stage.label() : stage.label() + ": " + detail);
                 }
@@ -158,42 +294,43 @@ public final class GenerationViewModel {
 
         @Override
         public void succeeded(JobOutcome outcome) {
-            List<StoredResult> saved;
-            try {
-                saved = store.save(outcome);
-            } catch (IOException e) {
-                failed("The result could not be saved to " + store.root() + ": " + e.getMessage(), e);
-                return;
-            }
             fx.execute(() -> {
-                finished();
+                if (!isCurrent()) {
+                    return;
+                }
                 progress.set(1);
-                results.addAll(0, saved);
-                latest.set(saved.isEmpty() ? null : saved.get(0));
+                int n = outcome.results().size();
                 String seconds = String.format(Locale.ROOT, "%.1f", outcome.elapsed().toMillis() / 1000.0);
                 if (outcome.nsfwContentDetected()) {
                     showError("Done in " + seconds + " s, but the server flagged the output as NSFW and may have blanked it.");
                 } else {
-                    showStatus("Done in " + seconds + " s: " + saved.size() + (saved.size() == 1 ? " result." : " results."));
+                    showStatus("Done in " + seconds + " s: " + n + (n == 1 ? " result." : " results."));
                 }
             });
         }
 
         @Override
         public void failed(String message, Throwable cause) {
+            ModelsLabException refusal = modelsLabCause(cause);
             fx.execute(() -> {
-                finished();
-                progress.set(0);
-                showError(message);
+                if (isCurrent()) {
+                    progress.set(0);
+                    showError(message);
+                    if (refusal != null && !refusal.fieldErrors().isEmpty()) {
+                        // The server's complaints go to the fields they name; the status keeps the whole message.
+                        parameters.showServerErrors(submittedTo, refusal.fieldErrors());
+                    }
+                }
             });
         }
 
         @Override
         public void cancelled() {
             fx.execute(() -> {
-                finished();
-                progress.set(0);
-                showStatus("Cancelled.");
+                if (isCurrent()) {
+                    progress.set(0);
+                    showStatus("Cancelled.");
+                }
             });
         }
     }

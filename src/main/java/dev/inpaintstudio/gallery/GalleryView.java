@@ -11,13 +11,25 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
-/** A strip of result thumbnails, newest first. Thumbnails load in the background, never on the UI thread. */
+/**
+ * A strip of result thumbnails, newest first. Thumbnails are the small cached PNGs, loaded in the
+ * background ({@link Thumbnails}), so a thousand results scroll as easily as ten. A star marks the
+ * starred ones, an arrow those made by continuing from another result.
+ */
 public final class GalleryView extends ListView<StoredResult> {
     static final double THUMB_WIDTH = 150;
     static final double THUMB_HEIGHT = 100;
 
+    private final Thumbnails thumbnails;
+
+    /** Loads thumbnails from the full-size files (no cache): for small galleries and tests. */
     public GalleryView(ObservableList<StoredResult> results) {
+        this(results, null);
+    }
+
+    public GalleryView(ObservableList<StoredResult> results, Thumbnails thumbnails) {
         super(results);
+        this.thumbnails = thumbnails;
         getStyleClass().add("gallery");
         setOrientation(Orientation.HORIZONTAL);
         setPrefHeight(THUMB_HEIGHT + 48);
@@ -26,13 +38,23 @@ public final class GalleryView extends ListView<StoredResult> {
         setCellFactory(list -> new ThumbnailCell());
     }
 
-    private static final class ThumbnailCell extends ListCell<StoredResult> {
+    /** The size thumbnails are decoded at. */
+    public static double thumbWidth() {
+        return THUMB_WIDTH * 2;
+    }
+
+    public static double thumbHeight() {
+        return THUMB_HEIGHT * 2;
+    }
+
+    private final class ThumbnailCell extends ListCell<StoredResult> {
         private final ImageView thumbnail = new ImageView();
         private final Label caption = new Label();
         private final VBox box = new VBox(4, thumbnail, caption);
 
         ThumbnailCell() {
             box.setAlignment(Pos.CENTER);
+            box.setMinHeight(THUMB_HEIGHT + 24);
             thumbnail.setFitWidth(THUMB_WIDTH);
             thumbnail.setFitHeight(THUMB_HEIGHT);
             thumbnail.setPreserveRatio(true);
@@ -50,9 +72,20 @@ public final class GalleryView extends ListView<StoredResult> {
                 setTooltip(null);
                 return;
             }
-            thumbnail.setImage(new Image(item.resultFile().toUri().toString(), THUMB_WIDTH * 2, THUMB_HEIGHT * 2, true, true, true));
-            caption.setText((item.nsfwContentDetected() ? "⚠ " : "") + item.caption());
-            setTooltip(new Tooltip(item.prompt() + (item.seed() == null ? "" : "\nseed " + item.seed())
+            if (thumbnails == null) {
+                thumbnail.setImage(new Image(item.resultFile().toUri().toString(), thumbWidth(), thumbHeight(), true, true, true));
+            } else {
+                thumbnail.setImage(thumbnails.get(item, () -> {
+                    if (item.equals(getItem())) {
+                        thumbnail.setImage(thumbnails.get(item, () -> { }));
+                    }
+                }));
+            }
+            caption.setText((item.starred() ? "★ " : "") + (item.parentId() != null ? "↳ " : "")
+                    + (item.nsfwContentDetected() ? "⚠ " : "") + item.caption());
+            Long seed = item.effectiveSeed();
+            setTooltip(new Tooltip(item.prompt() + (seed == null ? "" : "\nseed " + seed)
+                    + (item.parentId() == null ? "" : "\nmade from result " + item.parentId())
                     + (item.nsfwContentDetected() ? "\nThe server flagged this output as NSFW and may have blanked it." : "")));
             setGraphic(box);
         }

@@ -1,11 +1,25 @@
 package dev.inpaintstudio.gallery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.inpaintstudio.imaging.ImageFiles;
+import dev.inpaintstudio.imaging.ImageHash;
+import dev.inpaintstudio.imaging.ImageReadException;
+import dev.inpaintstudio.imaging.JpegEncoder;
+import dev.inpaintstudio.imaging.PngText;
+import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.imaging.Resampling;
+import dev.inpaintstudio.jobs.JobOrigin;
 import dev.inpaintstudio.jobs.JobOutcome;
+import dev.inpaintstudio.jobs.ResultSink;
+import dev.inpaintstudio.jobs.WireParameters;
+import dev.inpaintstudio.modelslab.ApiField;
+import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +30,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Results on disk, one folder a job: {@code before.png}, {@code result-N.png} and {@code record.json}.
- * Written the moment a job finishes, read back at start, so nothing is lost on a restart.
+ * Results on disk, one folder a job: {@code before.png}, {@code mask.png}, {@code result-N.png} with
+ * its {@code result-N.thumb.png}, and {@code record.json} ({@link ResultRecord}), written last so a
+ * folder without it is an unfinished write and skipped. Written the moment a job's outputs are
+ * downloaded, read back at start, so nothing is lost on a restart. Blocking: call off the UI thread.
  */
-public final class ResultStore {
+public final class ResultStore implements ResultSink<List<StoredResult>> {
     private static final Logger LOG = Logger.getLogger(ResultStore.class.getName());
     private static final String RECORD = "record.json";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** Thumbnails fit in this many pixels a side. */
+    public static final int THUMB_SIDE = 256;
+
+    private static final ObjectMapper META_READER = new ObjectMapper();
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,29 +62,44 @@ public final class ResultStore {
         return root;
     }
 
-    /** Writes a finished job's picture, outputs and record. Call off the UI thread. */
+    /** Writes a finished job's picture, mask, outputs (with thumbnails) and record. */
     public List<StoredResult> save(JobOutcome outcome) throws IOException {
+        return store(outcome, null);
+    }
+
+    @Override
+    public List<StoredResult> store(JobOutcome outcome, JobOrigin origin) throws IOException {
         Instant now = Instant.now();
         String id = FOLDER_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = root.resolve(id);
         Files.createDirectories(dir);
-        Path before = dir.resolve("before.png");
-        PngEncoder.writeAtomically(outcome.request().image(), before);
+        BufferedImage picture = outcome.request().image();
+        int w = picture.getWidth();
+        int h = picture.getHeight();
+        PngEncoder.writeAtomically(picture, dir.resolve("before.png"));
+        byte[] coverage = outcome.request().coverage();
+        PngEncoder.writeAtomically(MaskImages.toImage(coverage, w, h), dir.resolve("mask.png"));
         List<String> outputs = new ArrayList<>();
         for (int i = 0; i < outcome.results().size(); i++) {
             String name = "result-" + (i + 1) + ".png";
-            PngEncoder.writeAtomically(outcome.results().get(i), dir.resolve(name));
+            BufferedImage result = outcome.results().get(i);
+            PngEncoder.writeAtomically(result, dir.resolve(name));
+            writeThumbnail(result, thumbnailPath(dir.resolve(name)));
             outputs.add(name);
         }
         InpaintParameters p = outcome.request().parameters();
-        ResultRecord record = new ResultRecord(1, now.toString(), outcome.request().sourceName(),
-                p.endpoint().name(), p.modelId(), p.prompt(), p.negativePrompt(), p.samples(), p.steps(),
-                p.guidanceScale(), p.strength(), p.seed(), outcome.sentSize().width(), outcome.sentSize().height(),
-                outcome.request().image().getWidth(), outcome.request().image().getHeight(), outcome.serverId(),
-                outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson());
-        Path tmp = dir.resolve(RECORD + ".tmp");
-        json.writeValue(tmp.toFile(), record);
-        Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        int sentWidth = outcome.sentSize().width();
+        int sentHeight = outcome.sentSize().height();
+        // Exactly what the endpoint was sent, by wire name: the key and the images are not in it.
+        Map<String, Object> sent = WireParameters.of(p, sentWidth, sentHeight);
+        ResultRecord record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(),
+                p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight, w, h, outcome.serverId(),
+                outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson(),
+                "mask.png", new ResultRecord.Box(0, 0, w, h), maskBox(coverage, w, h),
+                new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture)),
+                origin == null ? null : origin.jobId(), origin == null ? null : origin.parentResultId(),
+                seedInMeta(outcome.metaJson()), List.of());
+        writeRecord(dir, record);
         return toResults(id, dir, record);
     }
 
@@ -74,7 +110,7 @@ public final class ResultStore {
             return all;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+            for (Path dir : dirs.toList()) {
                 Path recordFile = dir.resolve(RECORD);
                 if (!Files.isRegularFile(recordFile)) {
                     continue;
@@ -82,7 +118,7 @@ public final class ResultStore {
                 try {
                     ResultRecord record = json.readValue(recordFile.toFile(), ResultRecord.class);
                     all.addAll(toResults(dir.getFileName().toString(), dir, record));
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     LOG.log(Level.WARNING, "Skipping unreadable result record " + recordFile, e);
                 }
             }
@@ -93,14 +129,185 @@ public final class ResultStore {
         return all;
     }
 
+    /** The full record of a result's job. */
+    public ResultRecord record(StoredResult result) throws IOException {
+        return json.readValue(folder(result).resolve(RECORD).toFile(), ResultRecord.class);
+    }
+
+    /**
+     * The request that made a result, to make it again: every parameter as sent, with the seed the
+     * server used (so a random seed becomes the one that gave this picture).
+     */
+    public InpaintParameters parameters(StoredResult result) throws IOException {
+        return parameters(record(result));
+    }
+
+    public static InpaintParameters parameters(ResultRecord record) {
+        Endpoint endpoint;
+        try {
+            endpoint = Endpoint.valueOf(record.endpoint());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            endpoint = Endpoint.V6_IMAGES;
+        }
+        InpaintParameters p = record.parameters() == null
+                ? InpaintParameters.defaults(endpoint).with(ApiField.PROMPT, record.prompt())
+                : WireParameters.read(endpoint, record.parameters());
+        Long seed = record.effectiveSeed();
+        return seed == null ? p : p.with(ApiField.SEED, seed);
+    }
+
+    /** The result's thumbnail, made now when missing (older results). */
+    public Path thumbnail(StoredResult result) throws IOException {
+        Path thumb = result.thumbnailFile();
+        if (!Files.isRegularFile(thumb)) {
+            try {
+                writeThumbnail(ImageFiles.read(result.resultFile()), thumb);
+            } catch (ImageReadException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return thumb;
+    }
+
+    /** Stars or unstars a result; returns it as it now is. */
+    public synchronized StoredResult setStarred(StoredResult result, boolean star) throws IOException {
+        Path dir = folder(result);
+        ResultRecord record = json.readValue(dir.resolve(RECORD).toFile(), ResultRecord.class);
+        String name = result.resultFile().getFileName().toString();
+        List<String> starred = new ArrayList<>(record.starred());
+        starred.remove(name);
+        if (star) {
+            starred.add(name);
+        }
+        writeRecord(dir, record.withOutputs(record.outputs(), starred));
+        return result.withStarred(star);
+    }
+
+    /** Deletes one output; the job's folder goes with its last output. */
+    public synchronized void delete(StoredResult result) throws IOException {
+        Path dir = folder(result);
+        Path recordFile = dir.resolve(RECORD);
+        if (!Files.isRegularFile(recordFile)) {
+            return;
+        }
+        ResultRecord record = json.readValue(recordFile.toFile(), ResultRecord.class);
+        String name = result.resultFile().getFileName().toString();
+        List<String> outputs = new ArrayList<>(record.outputs());
+        outputs.remove(name);
+        List<String> starred = new ArrayList<>(record.starred());
+        starred.remove(name);
+        if (outputs.isEmpty()) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+            return;
+        }
+        writeRecord(dir, record.withOutputs(outputs, starred));
+        Files.deleteIfExists(result.resultFile());
+        Files.deleteIfExists(result.thumbnailFile());
+    }
+
+    /**
+     * Saves a result where the artist wants it: as PNG with its recipe in a {@code parameters} text
+     * chunk (AUTOMATIC1111's convention, read by many tools), or as JPEG (no recipe).
+     */
+    public void export(StoredResult result, Path target, boolean jpeg) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageFiles.read(result.resultFile());
+        } catch (ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (jpeg) {
+            byte[] bytes = JpegEncoder.encode(image, JpegEncoder.DEFAULT_QUALITY);
+            Path tmp = target.resolveSibling(".writing-" + target.getFileName());
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            PngText.writeAtomically(image, Map.of(Recipe.PNG_KEYWORD, Recipe.a1111(record(result))), target);
+        }
+    }
+
+    /** {@code result-1.png} → {@code result-1.thumb.png}, beside it. */
+    public static Path thumbnailPath(Path resultFile) {
+        String name = resultFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return resultFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".thumb.png");
+    }
+
+    private Path folder(StoredResult result) {
+        return result.resultFile().getParent();
+    }
+
+    private void writeRecord(Path dir, ResultRecord record) throws IOException {
+        Path tmp = dir.resolve(RECORD + ".tmp");
+        json.writeValue(tmp.toFile(), record);
+        Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeThumbnail(BufferedImage image, Path target) throws IOException {
+        double scale = Math.min(1.0, (double) THUMB_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        PngEncoder.writeAtomically(Resampling.resize(image, w, h), target);
+    }
+
+    /** The {@code seed} of the server's meta (a number, a numeric string or the first of a list), or null. */
+    static Long seedInMeta(String metaJson) {
+        if (metaJson == null || metaJson.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode seed = META_READER.readTree(metaJson).path("seed");
+            if (seed.isArray() && !seed.isEmpty()) {
+                seed = seed.get(0);
+            }
+            if (seed.isIntegralNumber() || (seed.isTextual() && seed.asText().strip().matches("\\d{1,18}"))) {
+                long value = seed.isTextual() ? Long.parseLong(seed.asText().strip()) : seed.asLong();
+                return value >= 0 ? value : null;
+            }
+        } catch (IOException e) {
+            // no usable meta
+        }
+        return null;
+    }
+
+    static ResultRecord.Box maskBox(byte[] coverage, int w, int h) {
+        int minX = w;
+        int minY = h;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                if (coverage[row + x] != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = y;
+                }
+            }
+        }
+        return maxX < 0 ? null : new ResultRecord.Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
     private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
         Instant created = Instant.parse(record.createdAt());
+        Path mask = record.mask() == null ? null : dir.resolve(record.mask());
+        // A random seed was asked for as null; the server says in its meta which one it used.
+        Long seedUsed = record.seedUsed() != null ? record.seedUsed() : seedInMeta(record.serverMeta());
+        Long seed = record.seed() != null ? record.seed() : seedUsed;
         List<StoredResult> results = new ArrayList<>();
         for (String output : record.outputs()) {
             Path file = dir.resolve(output);
             if (Files.isRegularFile(file)) {
                 results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
-                        record.prompt(), record.seed(), record.nsfwContentDetected(), record.width(), record.height()));
+                        record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
+                        mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
+                        seedUsed, record.sourceName()));
             }
         }
         return results;

@@ -7,11 +7,18 @@ import java.awt.image.BufferedImage;
 /**
  * A snapshot of what to generate: the full-resolution picture, a copy of its mask coverage and the
  * parameters. Nothing in it changes while the job runs, whatever the artist does meanwhile.
+ * {@code resumeServerId}, when set, names a job already on the server to collect instead of
+ * submitting a new one (one that outlived the deadline).
  */
-public record JobRequest(BufferedImage image, byte[] coverage, InpaintParameters parameters, String sourceName) {
+public record JobRequest(BufferedImage image, byte[] coverage, InpaintParameters parameters, String sourceName,
+                         String resumeServerId) {
     public JobRequest {
         if (coverage.length != image.getWidth() * image.getHeight()) {
             throw new IllegalArgumentException("The mask does not have the image's size");
         }
+    }
+
+    public JobRequest(BufferedImage image, byte[] coverage, InpaintParameters parameters, String sourceName) {
+        this(image, coverage, parameters, sourceName, null);
     }
 }

@@ -74,7 +74,7 @@ public final class JobRunner implements AutoCloseable {
                 MaskImages.toImage(request.coverage(), original.getWidth(), original.getHeight()), size.width(), size.height());
         token.throwIfCancelled();
 
-        BackendResult result = backend.get().generate(new GenerationInput(image, mask, request.parameters()), listener, token);
+        BackendResult result = backend.get().generate(new GenerationInput(image, mask, request.parameters(), request.resumeServerId()), listener, token);
         token.throwIfCancelled();
 
         listener.report(Progress.Stage.FINISHING, -1, "Pasting results back at full resolution");

@@ -41,15 +41,10 @@ public final class ModelsLabBackend implements Backend {
         if (apiKey == null || apiKey.isBlank()) {
             throw new BackendException("No API key is set. Enter your ModelsLab API key in the side panel.", null);
         }
-        progress.report(Progress.Stage.PREPARING, -1, "Encoding image and mask");
-        byte[] init = pictureEncoding.get().encode(input.image());
-        cancel.throwIfCancelled();
-        byte[] mask = PngEncoder.encode(input.mask());
-        cancel.throwIfCancelled();
-        InpaintRequest request = input.parameters().toRequest(init, mask, input.image().getWidth(), input.image().getHeight());
         InpaintResult result;
         try {
-            result = client.get().inpaint(request, apiKey, progress, cancel);
+            result = input.resumeServerId() == null ? submit(input, apiKey, progress, cancel)
+                    : client.get().resume(input.parameters().endpoint(), input.resumeServerId(), apiKey, progress, cancel);
         } catch (ModelsLabException e) {
             throw new BackendException(e.getMessage(), e);
         }
@@ -66,5 +61,16 @@ public final class ModelsLabBackend implements Backend {
             throw new BackendException("The server reported success but sent no image.", null);
         }
         return new BackendResult(images, result.serverId(), result.nsfwContentDetected(), result.metaJson());
+    }
+
+    private InpaintResult submit(GenerationInput input, ApiKey apiKey, Progress progress, CancellationToken cancel)
+            throws ModelsLabException {
+        progress.report(Progress.Stage.PREPARING, -1, "Encoding image and mask");
+        byte[] init = pictureEncoding.get().encode(input.image());
+        cancel.throwIfCancelled();
+        byte[] mask = PngEncoder.encode(input.mask());
+        cancel.throwIfCancelled();
+        InpaintRequest request = input.parameters().toRequest(init, mask, input.image().getWidth(), input.image().getHeight());
+        return client.get().inpaint(request, apiKey, progress, cancel);
     }
 }

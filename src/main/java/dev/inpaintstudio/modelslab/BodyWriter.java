@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
- * Writes request bodies in the v6 wire format. The images are streamed into the JSON as raw
- * base64 (no {@code data:} prefix) straight from their bytes, into one buffer sized up front: no
+ * Writes request bodies as the endpoint's {@link EndpointProfile} says: its fields under their wire
+ * names, encoded as it wants them, and nothing it lacks. The images are streamed into the JSON as
+ * raw base64 (no {@code data:} prefix) straight from their bytes, into one buffer sized up front: no
  * intermediate base64 string and no growing copies.
  */
 final class BodyWriter {
@@ -29,9 +31,14 @@ final class BodyWriter {
     }
 
     Body inpaint(InpaintRequest r, ApiKey key) {
+        Map<String, Object> fields = r.endpoint().profile().wireParameters(r.parameters(), r.width(), r.height());
+        long text = key.value().length();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            text += e.getKey().length() + String.valueOf(e.getValue()).length();
+        }
+        // 6 bytes a character cover the longest JSON escape of any UTF-16 unit.
         long estimate = base64Length(r.initImage().length) + base64Length(r.maskImage().length)
-                + 6L * (r.prompt().length() + r.negativePrompt().length() + r.modelId().length() + key.value().length())
-                + 1024;
+                + 6L * text + 8L * fields.size() + 1024;
         if (estimate > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("The images are too large to send");
         }
@@ -39,31 +46,13 @@ final class BodyWriter {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("key", key.value());
-            g.writeStringField("model_id", r.modelId());
-            g.writeStringField("prompt", r.prompt());
-            // Explicit, possibly empty: null makes the server add its own long negative prompt.
-            g.writeStringField("negative_prompt", r.negativePrompt());
+            for (Map.Entry<String, Object> e : fields.entrySet()) {
+                writeValue(g, e.getKey(), e.getValue());
+            }
             g.writeFieldName("init_image");
             g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, r.initImage(), 0, r.initImage().length);
             g.writeFieldName("mask_image");
             g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, r.maskImage(), 0, r.maskImage().length);
-            // Sizes and steps as strings, like every official example.
-            g.writeStringField("width", Integer.toString(r.width()));
-            g.writeStringField("height", Integer.toString(r.height()));
-            g.writeStringField("samples", Integer.toString(r.samples()));
-            // The example says "steps", the schema "num_inference_steps": send both.
-            g.writeStringField("steps", Integer.toString(r.steps()));
-            g.writeStringField("num_inference_steps", Integer.toString(r.steps()));
-            g.writeNumberField("guidance_scale", r.guidanceScale());
-            g.writeNumberField("strength", r.strength());
-            if (r.seed() == null) {
-                g.writeNullField("seed");
-            } else {
-                g.writeNumberField("seed", r.seed());
-            }
-            g.writeStringField("base64", "yes");
-            g.writeStringField("enhance_prompt", "no");
-            g.writeStringField("safety_checker", "no");
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen with an in-memory buffer
@@ -71,12 +60,35 @@ final class BodyWriter {
         return new Body(out.array(), out.size());
     }
 
-    /** The poll body: {@code {"key": ...}}. */
-    Body fetch(ApiKey key) {
-        ExposedBuffer out = new ExposedBuffer(64 + 6 * key.value().length());
+    private static void writeValue(JsonGenerator g, String name, Object value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else if (value instanceof String s) {
+            g.writeStringField(name, s);
+        } else if (value instanceof Integer i) {
+            g.writeNumberField(name, i);
+        } else if (value instanceof Long l) {
+            g.writeNumberField(name, l);
+        } else if (value instanceof Double d) {
+            g.writeNumberField(name, d);
+        } else {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " for " + name);
+        }
+    }
+
+    /**
+     * The poll body: {@code {"key": ...}}, plus {@code "request_id"} (as a string) when it is not
+     * null, for the endpoints whose fetch takes it.
+     */
+    Body fetch(ApiKey key, String requestId) {
+        int idLength = requestId == null ? 0 : requestId.length();
+        ExposedBuffer out = new ExposedBuffer(64 + 6 * (key.value().length() + idLength));
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("key", key.value());
+            if (requestId != null) {
+                g.writeStringField("request_id", requestId);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,10 @@ public final class ModelsLabClient {
     }
 
     /**
-     * Runs one inpaint job to the end and returns the downloaded images.
+     * Runs one inpaint job to the end and returns the downloaded images. The request is first
+     * checked against its endpoint's {@link EndpointProfile}: anything it refuses is reported as
+     * {@link Kind#VALIDATION}, with {@link ModelsLabException#fieldErrors()} keyed by wire name
+     * ({@code width}/{@code height} for the size), before anything is sent.
      *
      * @throws ModelsLabException with a kind and a message for the user
      * @throws java.util.concurrent.CancellationException promptly after {@code cancel.cancel()}
@@ -82,7 +86,7 @@ public final class ModelsLabClient {
             throws ModelsLabException {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         checkSetup(key);
-        checkNumbers(request);
+        checkParameters(request);
         cancel.throwIfCancelled();
         HttpUrl url = urlFor(request.endpoint().path());
         BodyWriter.Body body;
@@ -92,6 +96,9 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.VALIDATION, "The image is too large to send.", Map.of(), null, e);
         }
         ServerReply reply = submit(url, body, key, deadline, progress, cancel);
+        if (!reply.id().isEmpty() || !reply.fetchUrl().isEmpty()) {
+            progress.accepted(reply.id(), reply.fetchUrl());
+        }
         if (reply.status() == ServerReply.Status.SUCCESS) {
             return finish(reply, List.of(), reply.id(), key, progress, cancel);
         }
@@ -102,8 +109,9 @@ public final class ModelsLabClient {
     }
 
     /**
-     * Picks up a job submitted earlier (e.g. one that ran past the deadline): polls its fetch URL
-     * from the endpoint's table at once, then downloads as {@link #inpaint} does.
+     * Picks up a job submitted earlier (e.g. one that ran past the deadline): polls the endpoint's
+     * fetch endpoint at once (the id in the path, or as {@code request_id} in the body, as the
+     * endpoint takes it), then downloads as {@link #inpaint} does.
      */
     public InpaintResult resume(Endpoint endpoint, String serverId, ApiKey key, Progress progress, CancellationToken cancel)
             throws ModelsLabException {
@@ -114,6 +122,54 @@ public final class ModelsLabClient {
         }
         Done done = poll(endpoint, serverId.strip(), "", null, List.of(), true, key, deadline, progress, cancel);
         return finish(done.reply(), done.futureLinks(), done.id(), key, progress, cancel);
+    }
+
+    /** The job id {@link #checkKey} asks about: no job has it, so nothing is fetched or generated. */
+    static final String KEY_CHECK_JOB_ID = "0";
+
+    /**
+     * Checks a key with one cheap authenticated call that generates nothing: a v6 fetch for a job
+     * that cannot exist. "Invalid Api Key" means the key is bad; any other ModelsLab answer (job not
+     * found, no credits, ...) means the server knew the key. One call, no retries. Blocking; call it
+     * from a worker thread. The key goes only into the request body.
+     */
+    public KeyCheck checkKey(ApiKey key) {
+        if (key == null || key.isBlank()) {
+            return new KeyCheck(KeyCheck.Outcome.REJECTED, "No API key was entered.");
+        }
+        if (baseUrl == null) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The server address \"" + baseUrlText
+                    + "\" is not a valid http or https address.");
+        }
+        HttpUrl url = HttpUrl.parse(baseUrlText + Endpoint.V6_IMAGES.fetchPath(KEY_CHECK_JOB_ID));
+        if (url == null) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The server address \"" + baseUrlText + "\" is not valid.");
+        }
+        Transport.Reply raw;
+        try {
+            raw = transport.postJson(url, bodies.fetch(key, null), new CancellationToken());
+        } catch (IOException e) {
+            return new KeyCheck(KeyCheck.Outcome.UNKNOWN, network(e, key).getMessage());
+        }
+        ServerReply reply = parser.parse(raw.code(), raw.body(), raw.retryAfter());
+        if (reply.status() == ServerReply.Status.SUCCESS || reply.status() == ServerReply.Status.PROCESSING) {
+            return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host() + ".");
+        }
+        ModelsLabException error = ErrorMapper.map(reply, key);
+        switch (error.kind()) {
+            case INVALID_KEY:
+                return new KeyCheck(KeyCheck.Outcome.REJECTED, error.getMessage());
+            case NO_CREDITS:
+                return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host()
+                        + ", but the account has no credits left.");
+            case RATE_LIMITED:
+            case SERVER_ERROR:
+            case BAD_RESPONSE:
+            case NETWORK:
+                return new KeyCheck(KeyCheck.Outcome.UNKNOWN, "The key could not be checked: " + error.getMessage());
+            default:
+                return new KeyCheck(KeyCheck.Outcome.ACCEPTED, "The key was accepted by " + baseUrl.host() + ".");
+        }
     }
 
     // ---- submit ------------------------------------------------------------------------------
@@ -184,7 +240,10 @@ public final class ModelsLabClient {
             throw new ModelsLabException(Kind.BAD_RESPONSE, "ModelsLab accepted the job but gave no id or link "
                     + "to ask for the result, so it cannot be followed.");
         }
-        BodyWriter.Body body = bodies.fetch(key);
+        // Where the fetch takes request_id it goes in the body even with a fetch_result link:
+        // harmless when the link holds the id too, and needed when it does not.
+        String requestId = endpoint.fetchStyle() == Endpoint.FetchStyle.REQUEST_ID_IN_BODY && !id.isEmpty() ? id : null;
+        BodyWriter.Body body = bodies.fetch(key, requestId);
         Backoff backoff = new Backoff(settings.minPollDelay(), settings.maxPollDelay(), random);
         long queuedSince = System.nanoTime();
         List<String> future = futureLinks;
@@ -311,15 +370,22 @@ public final class ModelsLabClient {
         }
     }
 
-    private static void checkNumbers(InpaintRequest r) throws ModelsLabException {
-        if (!Double.isFinite(r.guidanceScale())) {
-            throw new ModelsLabException(Kind.VALIDATION, "The guidance scale must be a number.",
-                    Map.of("guidance_scale", List.of("must be a number")), null, null);
+    /** The endpoint profile's checks, before anything is sent. */
+    private static void checkParameters(InpaintRequest r) throws ModelsLabException {
+        List<FieldProblem> problems = r.endpoint().profile().validate(r.parameters(), r.width(), r.height());
+        if (problems.isEmpty()) {
+            return;
         }
-        if (!Double.isFinite(r.strength())) {
-            throw new ModelsLabException(Kind.VALIDATION, "The strength must be a number.",
-                    Map.of("strength", List.of("must be a number")), null, null);
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<String> sentences = new ArrayList<>();
+        for (FieldProblem p : problems) {
+            fields.computeIfAbsent(p.wireName(), k -> new ArrayList<>()).add(p.message());
+            sentences.add(p.message());
         }
+        String lead = problems.size() == 1 ? "This setting is not accepted by "
+                : "These settings are not accepted by ";
+        throw new ModelsLabException(Kind.VALIDATION, lead + "ModelsLab " + r.endpoint().displayName() + ": "
+                + String.join(" ", sentences), fields, null, null);
     }
 
     private HttpUrl urlFor(String path) throws ModelsLabException {

@@ -9,6 +9,14 @@ public interface Progress {
      */
     void report(Stage stage, double fraction, String detail);
 
+    /**
+     * The server has taken the job: its id ({@code ""} when it gave none) and the link to poll for
+     * the result ({@code ""} when none). Called once, before any polling, so a caller can note the
+     * job down and collect it after a crash instead of paying for it twice. Does nothing by default.
+     */
+    default void accepted(String serverId, String fetchUrl) {
+    }
+
     Progress NONE = (stage, fraction, detail) -> { };
 
     enum Stage {

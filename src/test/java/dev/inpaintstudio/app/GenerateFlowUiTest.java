@@ -104,7 +104,11 @@ class GenerateFlowUiTest extends ApplicationTest {
         RecordedRequest submit = server.takeRequest(5, TimeUnit.SECONDS);
         assertEquals("/api/v6/images/inpaint", submit.getPath());
         String body = submit.getBody().readUtf8();
-        assertTrue(body.contains("\"model_id\":\"test-model\""), body.substring(0, Math.min(200, body.length())));
+        String start = body.substring(0, Math.min(400, body.length()));
+        assertTrue(body.contains("\"model_id\":\"test-model\""), start);
+        assertTrue(body.contains("\"steps\":\"21\"") && body.contains("\"num_inference_steps\":\"21\""),
+                "the side panel's steps under both v6 names: " + start);
+        assertTrue(body.contains("\"enhance_prompt\":\"no\"") && body.contains("\"base64\":\"yes\""), start);
         assertEquals("/api/v6/images/fetch/5151", server.takeRequest(5, TimeUnit.SECONDS).getPath());
         assertEquals("/generations/5151.png", server.takeRequest(5, TimeUnit.SECONDS).getPath());
 

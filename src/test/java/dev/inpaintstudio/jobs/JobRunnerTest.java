@@ -1,5 +1,6 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
 import dev.inpaintstudio.task.CancellationToken;
@@ -107,7 +108,10 @@ class JobRunnerTest {
     }
 
     static InpaintParameters params() {
-        return new InpaintParameters(Endpoint.V6_IMAGES, "model", "a cat", "", 1, 21, 7.5, 0.7, 1234L);
+        return InpaintParameters.defaults(Endpoint.V6_IMAGES)
+                .with(ApiField.MODEL_ID, "model")
+                .with(ApiField.PROMPT, "a cat")
+                .with(ApiField.SEED, 1234L);
     }
 
     static BufferedImage solid(int w, int h, int argb) {

@@ -78,8 +78,16 @@ class ModelsLabClientTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     static InpaintRequest request(Long seed, String negative, int samples) {
-        return new InpaintRequest(Endpoint.V6_IMAGES, "realistic-vision-inpaint", "a cat on a bench", negative,
-                INIT, MASK, 512, 768, samples, 21, 7.5, 0.7, seed);
+        return InpaintParameters.defaults(Endpoint.V6_IMAGES)
+                .with(ApiField.MODEL_ID, "realistic-vision-inpaint")
+                .with(ApiField.PROMPT, "a cat on a bench")
+                .with(ApiField.NEGATIVE_PROMPT, negative)
+                .with(ApiField.SAMPLES, samples)
+                .with(ApiField.STEPS, 21)
+                .with(ApiField.GUIDANCE_SCALE, 7.5)
+                .with(ApiField.STRENGTH, 0.7)
+                .with(ApiField.SEED, seed)
+                .toRequest(INIT, MASK, 512, 768);
     }
 
     private InpaintResult run() throws ModelsLabException {

@@ -20,34 +20,91 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in for the ModelsLab v6 inpaint API, for manual runs of the app and for end-to-end tests.
+ * A stand-in for the five ModelsLab inpaint endpoints, for manual runs of the app and for
+ * end-to-end tests.
  *
  * <ul>
- *   <li>{@code POST /api/v6/images/inpaint} answers {@code processing} (eta 1, the misspelled
- *       {@code messege}, a numeric id, a {@code fetch_result} link on this server);</li>
- *   <li>{@code POST /api/v6/images/fetch/{id}} answers {@code processing} until the processing
- *       time (2 s by default) has passed, then {@code success} with links ending {@code .base64};</li>
+ *   <li>{@code POST} to an inpaint path ({@code /api/v3/inpaint}, {@code /api/v4/dreambooth/inpaint},
+ *       {@code /api/v6/images/inpaint}, {@code /api/v1/enterprise/inpaint},
+ *       {@code /api/v1/enterprise/pony/inpaint}) answers {@code processing} (eta 1, the misspelled
+ *       {@code messege}, a numeric id, a {@code fetch_result} link on this server: with the id in
+ *       the path for v3 and v6, the bare fetch path for the others, whose fetch takes
+ *       {@code request_id});</li>
+ *   <li>{@code POST} to the endpoint's fetch ({@code /api/v3/fetch/{id}},
+ *       {@code /api/v6/images/fetch/{id}}; {@code /api/v4/dreambooth/fetch},
+ *       {@code /api/v1/enterprise/fetch}, {@code /api/v1/enterprise/pony/fetch} with
+ *       {@code request_id} in the body, or the id as a last path segment) answers
+ *       {@code processing} until the processing time (2 s by default) has passed, then
+ *       {@code success} with links ending {@code .base64}; a job is found only through the
+ *       endpoint that took it;</li>
  *   <li>{@code GET /generations/{id}-{n}.base64} answers base64 text of a PNG at the requested
  *       size: the init image with the masked (white) region repainted in inverted, channel-rotated
  *       colours with diagonal stripes, so the result is unmistakable;</li>
  *   <li>the key {@code "bad"} gets {@code {"status":"error","message":"Invalid Api Key"}} (HTTP 401);
- *       missing or broken images and out-of-range sizes get a validation error object.</li>
+ *       missing or broken images, out-of-range sizes, a missing {@code model_id} (all but v3) and,
+ *       stricter than the real server, any field the endpoint's page does not list get a validation
+ *       error object.</li>
  * </ul>
  * Run it with a port (default 7860) and optionally the processing time in seconds.
  */
 public final class FakeModelsLabServer extends Dispatcher {
     public static final String BAD_KEY = "bad";
+    /** The v6 paths, which the app uses by default. */
     public static final String INPAINT_PATH = "/api/v6/images/inpaint";
     public static final String FETCH_PREFIX = "/api/v6/images/fetch/";
     public static final String OUTPUT_PREFIX = "/generations/";
+
+    /**
+     * One endpoint as its documentation page describes it, written out here independently of the
+     * client's profiles so that end-to-end tests compare two readings of the pages.
+     */
+    public record Route(String name, String inpaintPath, String fetchPath, boolean idInPath, boolean needsModel,
+                        Set<String> fields) {
+        /** The {@code fetch_result} link for a job: with the id for path-id fetches, bare otherwise. */
+        String fetchResult(String base, String id) {
+            return base + fetchPath + (idInPath ? "/" + id : "");
+        }
+    }
+
+    private static final Set<String> COMMON = Set.of("key", "prompt", "negative_prompt", "init_image", "mask_image",
+            "width", "height", "samples", "safety_checker", "enhance_prompt", "guidance_scale", "strength", "base64",
+            "seed", "webhook", "track_id");
+    private static final Set<String> MODEL_FIELDS = Set.of("model_id", "safety_checker_type", "use_karras_sigmas",
+            "algorithm_type", "vae", "lora_strength", "lora_model", "scheduler", "clip_skip", "temp");
+
+    public static final List<Route> ROUTES = List.of(
+            new Route("v3", "/api/v3/inpaint", "/api/v3/fetch", true, false,
+                    union(COMMON, Set.of("num_inference_steps"))),
+            new Route("v4", "/api/v4/dreambooth/inpaint", "/api/v4/dreambooth/fetch", false, true,
+                    union(COMMON, MODEL_FIELDS, Set.of("steps", "tomesd", "embeddings_model"))),
+            new Route("v6", "/api/v6/images/inpaint", "/api/v6/images/fetch", true, true,
+                    union(COMMON, MODEL_FIELDS, Set.of("steps", "num_inference_steps", "ip_adapter_id",
+                            "ip_adapter_scale", "ip_adapter_image"))),
+            new Route("enterprise", "/api/v1/enterprise/inpaint", "/api/v1/enterprise/fetch", false, true,
+                    union(COMMON, MODEL_FIELDS, Set.of("num_inference_steps", "tomesd", "embeddings_model",
+                            "loadbalancer"))),
+            new Route("enterprise-pony", "/api/v1/enterprise/pony/inpaint", "/api/v1/enterprise/pony/fetch", false, true,
+                    union(COMMON, MODEL_FIELDS, Set.of("num_inference_steps", "tomesd"))));
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Collections.unmodifiableSet(all);
+    }
     private static final int KEPT_JOBS = 64;
 
     private final Duration processingTime;
@@ -60,7 +117,7 @@ public final class FakeModelsLabServer extends Dispatcher {
         }
     };
 
-    private record Job(String id, String key, long createdNanos, List<String> base64Pngs, ObjectNode meta) {
+    private record Job(String id, Route route, String key, long createdNanos, List<String> base64Pngs, ObjectNode meta) {
     }
 
     public FakeModelsLabServer() {
@@ -95,11 +152,13 @@ public final class FakeModelsLabServer extends Dispatcher {
         try {
             String path = request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath();
             String method = request.getMethod();
-            if ("POST".equals(method) && path.equals(INPAINT_PATH)) {
-                return submit(request);
-            }
-            if ("POST".equals(method) && path.startsWith(FETCH_PREFIX)) {
-                return fetch(request, path.substring(FETCH_PREFIX.length()));
+            for (Route route : ROUTES) {
+                if ("POST".equals(method) && path.equals(route.inpaintPath())) {
+                    return submit(request, route);
+                }
+                if ("POST".equals(method) && (path.equals(route.fetchPath()) || path.startsWith(route.fetchPath() + "/"))) {
+                    return fetch(request, route, path.substring(route.fetchPath().length()));
+                }
             }
             if ("GET".equals(method) && path.startsWith(OUTPUT_PREFIX) && path.endsWith(".base64")) {
                 return output(path.substring(OUTPUT_PREFIX.length(), path.length() - ".base64".length()));
@@ -112,10 +171,11 @@ public final class FakeModelsLabServer extends Dispatcher {
 
     // ---- endpoints -------------------------------------------------------------------------------
 
-    private MockResponse submit(RecordedRequest request) throws IOException {
+    private MockResponse submit(RecordedRequest request, Route route) throws IOException {
         JsonNode body;
         try {
-            body = json.readTree(request.getBody().readByteArray());
+            // A copy: the recorded body stays readable for tests that take the request afterwards.
+            body = json.readTree(request.getBody().clone().readByteArray());
         } catch (IOException e) {
             body = null;
         }
@@ -138,9 +198,15 @@ public final class FakeModelsLabServer extends Dispatcher {
         if (height % 8 != 0) {
             problems.computeIfAbsent("height", k -> new ArrayList<>()).add("The height must be a multiple of 8.");
         }
-        if (body.path("model_id").asText("").isBlank()) {
+        if (route.needsModel() && body.path("model_id").asText("").isBlank()) {
             problems.computeIfAbsent("model_id", k -> new ArrayList<>()).add("The model id field is required.");
         }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!route.fields().contains(name)) {
+                problems.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add("The " + name + " field is not a parameter of " + route.inpaintPath() + ".");
+            }
+        });
         if (!problems.isEmpty()) {
             ObjectNode err = json.createObjectNode().put("status", "error");
             err.set("message", json.valueToTree(problems));
@@ -154,7 +220,7 @@ public final class FakeModelsLabServer extends Dispatcher {
         String id = Long.toString(nextId.incrementAndGet());
         ObjectNode meta = meta(body, width, height, samples);
         synchronized (jobs) {
-            jobs.put(id, new Job(id, key, System.nanoTime(), pngs, meta));
+            jobs.put(id, new Job(id, route, key, System.nanoTime(), pngs, meta));
         }
         String base = baseUrl(request);
         ObjectNode processing = json.createObjectNode()
@@ -162,7 +228,7 @@ public final class FakeModelsLabServer extends Dispatcher {
                 .put("tip", "This is a fake server: nothing was sent to ModelsLab.")
                 .put("eta", 1)
                 .put("messege", "Try to fetch request after given estimated time")
-                .put("fetch_result", base + FETCH_PREFIX + id)
+                .put("fetch_result", route.fetchResult(base, id))
                 .put("id", Long.parseLong(id));
         processing.putArray("output");
         processing.set("meta", meta);
@@ -170,17 +236,32 @@ public final class FakeModelsLabServer extends Dispatcher {
         return reply(200, processing);
     }
 
-    private MockResponse fetch(RecordedRequest request, String id) throws IOException {
-        JsonNode body = json.readTree(request.getBody().readByteArray());
+    /** {@code rest} is what follows the route's fetch path: {@code ""} or {@code "/{id}"}. */
+    private MockResponse fetch(RecordedRequest request, Route route, String rest) throws IOException {
+        JsonNode body = json.readTree(request.getBody().clone().readByteArray());
         String key = body == null ? "" : body.path("key").asText("");
         if (key.isBlank() || key.equals(BAD_KEY)) {
             return reply(401, error("Invalid Api Key"));
+        }
+        String id;
+        if (rest.startsWith("/") && rest.length() > 1) {
+            id = rest.substring(1);
+        } else if (route.idInPath()) {
+            return reply(404, error("Not found: the job id belongs in the path"));
+        } else {
+            JsonNode requestId = body == null ? null : body.get("request_id");
+            id = requestId == null || requestId.isNull() ? "" : requestId.asText("").strip();
+            if (id.isEmpty()) {
+                ObjectNode err = json.createObjectNode().put("status", "error");
+                err.set("message", json.valueToTree(Map.of("request_id", List.of("The request id field is required."))));
+                return reply(400, err);
+            }
         }
         Job job;
         synchronized (jobs) {
             job = jobs.get(id);
         }
-        if (job == null || !job.key().equals(key)) {
+        if (job == null || !job.key().equals(key) || job.route() != route) {
             return reply(200, error("Request not found"));
         }
         long elapsed = System.nanoTime() - job.createdNanos();
@@ -191,7 +272,7 @@ public final class FakeModelsLabServer extends Dispatcher {
                     .put("status", "processing")
                     .put("eta", eta)
                     .put("messege", "Try to fetch request after given estimated time")
-                    .put("fetch_result", base + FETCH_PREFIX + id)
+                    .put("fetch_result", route.fetchResult(base, id))
                     .put("id", id) // a string here, a number on submit: both happen for real
                     .put("output", "");
             processing.set("future_links", links(base, id, job.base64Pngs().size()));

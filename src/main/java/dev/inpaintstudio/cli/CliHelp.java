@@ -1,0 +1,56 @@
+package dev.inpaintstudio.cli;
+
+import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.modelslab.EndpointProfile;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+
+/** The {@code --help} text, generated from the endpoint's profile so it lists exactly what it takes. */
+final class CliHelp {
+    private CliHelp() {
+    }
+
+    static String text(Endpoint endpoint) {
+        StringBuilder b = new StringBuilder();
+        b.append("Usage: inpaint-studio inpaint --image IN --mask MASK --out DIR [--prompt TEXT] [options]\n\n")
+                .append("Repaints the white part of MASK (same size as IN; white = repaint, black = keep) through the\n")
+                .append("ModelsLab API and writes each output, at IN's full resolution, as PNG with a JSON sidecar.\n")
+                .append("The API key comes from $").append(InpaintCommand.KEY_VARIABLE).append(" or the app's saved settings.\n\n")
+                .append("General options:\n");
+        option(b, "--endpoint NAME", "one of " + Arrays.stream(Endpoint.values()).map(Endpoint::cliName)
+                .collect(Collectors.joining(", ")) + " (default v6)");
+        option(b, "--base-url URL", "the server (default " + CliOptions.DEFAULT_BASE_URL + ")");
+        option(b, "--deadline MINUTES", "how long to wait for the server (default 10)");
+        option(b, "--picture-format jpeg|png", "how the picture is uploaded: jpeg (default, smaller) or png (lossless)");
+        option(b, "--resume ID", "collect job ID (one that outlived --deadline) instead of sending a new request");
+        b.append("\nParameters of ").append(endpoint.displayName()).append(" (").append(endpoint.cliName())
+                .append(", ").append(endpoint.path()).append("):\n");
+        EndpointProfile profile = endpoint.profile();
+        for (EndpointProfile.FieldSpec spec : profile.specs()) {
+            String name = "--" + (spec.field().optionName().equals("model-id") ? "model" : spec.field().optionName())
+                    + " " + spec.field().type().name().toLowerCase(Locale.ROOT).replace('_', '/');
+            StringBuilder text = new StringBuilder(spec.field().description());
+            if (!spec.limitText().isEmpty()) {
+                text.append(" Must be ").append(spec.limitText()).append('.');
+            }
+            if (spec.defaultValue() != null) {
+                text.append(" Default ").append(spec.defaultValue()).append('.');
+            }
+            if (spec.required()) {
+                text.append(" Required.");
+            }
+            option(b, name, text.toString());
+        }
+        b.append("\nExit codes:\n");
+        for (ExitCode code : ExitCode.values()) {
+            b.append(String.format(Locale.ROOT, "  %3d  %s%n", code.code(), code.meaning()));
+        }
+        return b.toString();
+    }
+
+    private static void option(StringBuilder b, String name, String text) {
+        b.append(String.format(Locale.ROOT, "  %-32s %s%n", name, text));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.inpaintstudio.cli;
+
+import dev.inpaintstudio.imaging.PictureEncoding;
+import dev.inpaintstudio.modelslab.Endpoint;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code inpaint} command line: the fixed options, and every other {@code --name value} kept as
+ * text for the endpoint's profile to parse and check.
+ */
+record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String baseUrl, Duration deadline,
+                  PictureEncoding pictureEncoding, String resumeServerId, Map<String, String> parameters, boolean help) {
+
+    static final String DEFAULT_BASE_URL = "https://modelslab.com";
+
+    static CliOptions parse(List<String> args) throws UsageException {
+        Path image = null;
+        Path mask = null;
+        Path out = null;
+        Endpoint endpoint = Endpoint.V6_IMAGES;
+        String baseUrl = DEFAULT_BASE_URL;
+        Duration deadline = Duration.ofMinutes(10);
+        PictureEncoding encoding = PictureEncoding.JPEG;
+        String resume = null;
+        boolean help = false;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!arg.startsWith("--") || arg.length() < 3) {
+                throw new UsageException("Unexpected argument \"" + arg + "\". Options take the form --name value.");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--" + name + " needs a value.");
+                }
+                value = args.get(++i);
+            }
+            switch (name) {
+                case "image" -> image = Path.of(value);
+                case "mask" -> mask = Path.of(value);
+                case "out" -> out = Path.of(value);
+                case "endpoint" -> endpoint = endpoint(value);
+                case "base-url" -> baseUrl = value;
+                case "deadline" -> deadline = parseMinutes(value);
+                case "picture-format" -> encoding = parseEncoding(value);
+                case "resume" -> resume = value.strip();
+                case "model" -> parameters.put("model-id", value);
+                default -> {
+                    if (parameters.put(name, value) != null) {
+                        throw new UsageException("--" + name + " is given twice.");
+                    }
+                }
+            }
+        }
+        if (!help) {
+            if (image == null || mask == null || out == null) {
+                throw new UsageException("--image, --mask and --out are required. See --help.");
+            }
+        }
+        return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, resume, parameters, help);
+    }
+
+    private static Endpoint endpoint(String value) throws UsageException {
+        try {
+            return Endpoint.fromCliName(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Duration parseMinutes(String value) throws UsageException {
+        try {
+            double minutes = Double.parseDouble(value);
+            if (minutes > 0 && minutes <= 24 * 60) {
+                return Duration.ofMillis(Math.round(minutes * 60_000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--deadline takes minutes, more than 0 and at most 1440; got \"" + value + "\".");
+    }
+
+    private static PictureEncoding parseEncoding(String value) throws UsageException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "jpeg", "jpg" -> PictureEncoding.JPEG;
+            case "png" -> PictureEncoding.PNG;
+            default -> throw new UsageException("--picture-format is jpeg or png; got \"" + value + "\".");
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package dev.inpaintstudio.app;
+
+import dev.inpaintstudio.editor.Document;
+import dev.inpaintstudio.gallery.StoredResult;
+import dev.inpaintstudio.modelslab.ApiField;
+import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.settings.AppPaths;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The side panel in the real window: Generate's state and tooltip, endpoint switching, the server's complaints. */
+class SidePanelUiTest extends ApplicationTest {
+    @TempDir
+    static Path home;
+
+    private final MockWebServer server = new MockWebServer();
+    private AppContext context;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        server.start();
+        context = new AppContext(AppPaths.under(home.resolve("h" + System.nanoTime())), Platform::runLater);
+        window = context.window();
+        context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
+        stage.setScene(window.scene());
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @BeforeEach
+    void openPicture() throws Exception {
+        Path picture = home.resolve("picture.png");
+        BufferedImage image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "png", picture.toFile());
+        Document doc = window.open(picture).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> doc.mask().fill(255));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.shutdown();
+        context.close();
+    }
+
+    private Button generate() {
+        return lookup("#generate").queryButton();
+    }
+
+    private String tooltip() {
+        return window.panel().generateTooltipText();
+    }
+
+    private void chooseEndpoint(Endpoint endpoint) {
+        clickOn("#endpoint");
+        clickOn(endpoint.displayName());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(endpoint, context.parameters().endpointProperty().get());
+    }
+
+    private void type(ApiField field, String text) {
+        TextField entry = lookup("#" + dev.inpaintstudio.params.ParametersView.idOf(field) + " .text-field").queryAs(TextField.class);
+        interact(() -> entry.setText(text));
+    }
+
+    @Test
+    void generateIsDisabledWithATooltipNamingWhatIsWrong() {
+        assertEquals("1024 × 768 (the 1600 × 1200 picture scaled to fit 1024, multiples of 8)",
+                lookup("#sizeInfo").queryAs(Label.class).getText(), "the size sent, and why");
+        assertTrue(generate().isDisabled());
+        assertTrue(tooltip().contains("No API key is set"), tooltip());
+        assertTrue(tooltip().contains("Model id is required for v6 images."), tooltip());
+
+        interact(() -> context.parameters().apiKeyProperty().set("ui-key-3f1e"));
+        interact(() -> context.parameters().modelIdProperty().set("test-model"));
+        assertFalse(generate().isDisabled(), tooltip());
+        assertEquals("Repaint the masked area (Ctrl+Enter)", tooltip());
+
+        type(ApiField.GUIDANCE_SCALE, "25");
+        assertTrue(generate().isDisabled());
+        assertEquals("Cannot generate yet:\n• Guidance scale must be between 1 and 20.", tooltip());
+        assertEquals("Guidance scale must be between 1 and 20.", lookup("#status").queryAs(Label.class).getText(),
+                "the reason also stands below the button");
+        type(ApiField.GUIDANCE_SCALE, "9");
+        assertFalse(generate().isDisabled());
+
+        // 50 steps are fine on v6, not on pony (21, 31, 41); v3 needs no model id.
+        type(ApiField.STEPS, "50");
+        chooseEndpoint(Endpoint.ENTERPRISE_PONY);
+        assertTrue(generate().isDisabled());
+        assertTrue(tooltip().contains("Steps must be one of 21, 31, 41 for enterprise pony."), tooltip());
+        interact(() -> context.parameters().textProperty(ApiField.STEPS).set("41"));
+        assertFalse(generate().isDisabled());
+
+        interact(() -> context.parameters().modelIdProperty().set(""));
+        assertTrue(generate().isDisabled());
+        chooseEndpoint(Endpoint.V3);
+        assertFalse(generate().isDisabled(), "v3 has a fixed model: " + tooltip());
+    }
+
+    @Test
+    void theServersValidationErrorsAppearAtTheirFields() throws Exception {
+        interact(() -> {
+            context.parameters().apiKeyProperty().set("ui-key-3f1e");
+            context.parameters().modelIdProperty().set("test-model");
+        });
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                "{\"status\":\"error\",\"message\":{\"guidance_scale\":[\"The guidance scale must be at most 15.\"],"
+                        + "\"init_image\":[\"The init image is invalid.\"]}}"));
+        clickOn("#generate");
+        Label error = lookup("#guidanceScaleError").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.isVisible());
+        assertEquals("Guidance scale (ModelsLab): The guidance scale must be at most 15.", error.getText());
+        Label status = lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains("rejected some settings"), status.getText());
+        assertEquals("/api/v6/images/inpaint", server.takeRequest(5, TimeUnit.SECONDS).getPath());
+        assertFalse(generate().isDisabled(), "a retry is allowed");
+        type(ApiField.GUIDANCE_SCALE, "10");
+        assertFalse(error.isVisible(), "editing the field clears the complaint");
+    }
+
+    @Test
+    void theSeedOfTheSelectedResultCanBeReused() {
+        Node reuse = lookup("#reuseSeed").query();
+        assertTrue(reuse.isDisabled(), "nothing selected");
+        Path picture = home.resolve("picture.png");
+        StoredResult result = new StoredResult("r/result-1.png", picture, picture, Instant.now(), "a cat", 4242L,
+                false, 1600, 1200);
+        interact(() -> {
+            context.generation().results().add(result);
+            window.gallery().getSelectionModel().select(result);
+        });
+        assertFalse(reuse.isDisabled());
+        interact(() -> ((Button) reuse).fire());
+        assertEquals("4242", context.parameters().seedProperty().get());
+        assertFalse(context.parameters().randomSeedProperty().get());
+    }
+}

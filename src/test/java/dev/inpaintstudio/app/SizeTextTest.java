@@ -1,0 +1,27 @@
+package dev.inpaintstudio.app;
+
+import dev.inpaintstudio.editor.Document;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The side panel says what width and height are sent for the open picture, and why. */
+class SizeTextTest {
+    private static Document picture(int w, int h) {
+        return new Document(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "p.png", null, 1 << 20);
+    }
+
+    @Test
+    void eachReasonIsNamed() {
+        assertEquals("1024 × 680 (the 6000 × 4000 picture scaled to fit 1024, multiples of 8)",
+                GenerationViewModel.sizeText(picture(6000, 4000)));
+        assertEquals("512 × 512 (the 512 × 512 picture as it is)", GenerationViewModel.sizeText(picture(512, 512)));
+        assertEquals("400 × 304 (the 400 × 300 picture rounded to multiples of 8)",
+                GenerationViewModel.sizeText(picture(400, 300)));
+        assertEquals("256 × 344 (the 100 × 134 picture scaled up to at least 256, multiples of 8)",
+                GenerationViewModel.sizeText(picture(100, 134)));
+        assertEquals("Follows the picture: open one to see the size sent.", GenerationViewModel.sizeText(null));
+    }
+}
