@@ -66,7 +66,7 @@ public final class PasteBack {
         int bw = box.width();
         int bh = box.height();
         int[] soft = feather(coverage, w, box, featherPx);
-        int[] gen = generated.getRGB(0, 0, bw, bh, null, 0, bw);
+        int[] gen = argbPixels(generated);
         if (colorMatch) {
             matchColours(pixels, w, box, gen, soft);
         }
@@ -82,6 +82,16 @@ public final class PasteBack {
             }
         }
         return out;
+    }
+
+    /** The pixels as {@code getRGB} gives them, read straight from the buffer for packed-int images. */
+    private static int[] argbPixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB || image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return ((DataBufferInt) copyArgb(image).getRaster().getDataBuffer()).getData();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
     /** A fresh ARGB copy whose pixels equal {@code getRGB} of the source. */
@@ -129,7 +139,6 @@ public final class PasteBack {
             return a;
         }
         int window = 2 * radius + 1;
-        int[] line = new int[Math.max(bw, bh)];
         // Horizontal: sums kept exact (x window); vertical pass divides once by window².
         int[] tmp = new int[bw * bh];
         for (int y = 0; y < bh; y++) {
@@ -144,19 +153,23 @@ public final class PasteBack {
             }
         }
         int div = window * window;
-        for (int x = 0; x < bw; x++) {
-            int sum = 0;
-            for (int k = -radius; k <= radius; k++) {
-                sum += tmp[clamp(k, bh) * bw + x];
+        // Vertical: a running sum per column, walking rows in order (cache-friendly).
+        int[] sums = new int[bw];
+        for (int k = -radius; k <= radius; k++) {
+            int row = clamp(k, bh) * bw;
+            for (int x = 0; x < bw; x++) {
+                sums[x] += tmp[row + x];
             }
-            for (int y = 0; y < bh; y++) {
-                line[y] = sum;
-                sum += tmp[clamp(y + radius + 1, bh) * bw + x] - tmp[clamp(y - radius, bh) * bw + x];
-            }
-            for (int y = 0; y < bh; y++) {
-                int s = line[y];
+        }
+        for (int y = 0; y < bh; y++) {
+            int base = y * bw;
+            int add = clamp(y + radius + 1, bh) * bw;
+            int sub = clamp(y - radius, bh) * bw;
+            for (int x = 0; x < bw; x++) {
+                int s = sums[x];
                 // Round up so any reach at all stays non-zero: 0 means exactly untouched.
-                a[y * bw + x] = s == 0 ? 0 : Math.min(255, (s + div - 1) / div);
+                a[base + x] = s == 0 ? 0 : Math.min(255, (s + div - 1) / div);
+                sums[x] = s + tmp[add + x] - tmp[sub + x];
             }
         }
         return a;

@@ -88,7 +88,7 @@ public final class JobRunner implements AutoCloseable {
         listener.report(Progress.Stage.FINISHING, -1, "Pasting results back at full resolution");
         List<BufferedImage> pasted = new ArrayList<>();
         for (BufferedImage generated : result.images()) {
-            BufferedImage fitted = Resampling.resize(generated, box.width(), box.height());
+            BufferedImage fitted = Resampling.resizeSharp(generated, box.width(), box.height());
             pasted.add(PasteBack.compositeCrop(original, fitted, request.coverage(), box, settings.featherPx(), settings.colorMatch()));
             token.throwIfCancelled();
         }
