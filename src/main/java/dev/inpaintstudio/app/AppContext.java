@@ -9,6 +9,7 @@ import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import dev.inpaintstudio.params.PresetStore;
 import dev.inpaintstudio.params.PresetsViewModel;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.settings.ApiKeyStore;
 import dev.inpaintstudio.settings.AppPaths;
 import dev.inpaintstudio.settings.Settings;
@@ -111,6 +112,7 @@ public final class AppContext implements AutoCloseable {
                 () -> SettingsViewModel.encodingOf(settings.pictureEncoding())), settings.concurrency());
         jobs = new JobsViewModel(jobServices.queue(), fx);
         generation = new GenerationViewModel(jobs, jobServices.results(), parameters, fx);
+        generation.cropSettingsProperty().set(cropSettings(settings));
         presets = new PresetsViewModel(parameters, presetStore, io, fx, this::defaultEndpoint);
         DocumentOpener opener = new DocumentOpener(io, () -> settings.undoBudgetMegabytes() * MIB);
         session = new SessionViewModel(new Autosave(paths.dataDir().resolve("autosave")), generation, parameters, io);
@@ -165,6 +167,10 @@ public final class AppContext implements AutoCloseable {
         return paths;
     }
 
+    static CropSettings cropSettings(Settings settings) {
+        return new CropSettings(settings.cropPadding(), settings.wholeImage(), settings.featherPixels(), settings.colorMatch());
+    }
+
     Endpoint defaultEndpoint() {
         return SettingsViewModel.endpointOf(settings.defaultEndpoint());
     }
@@ -174,6 +180,7 @@ public final class AppContext implements AutoCloseable {
         return new SettingsViewModel(settings, parameters, AppContext::keyCheckClient, net, fx, applied -> {
             Themes.apply(window.scene(), settings.theme());
             jobServices.queue().setConcurrency(settings.concurrency());
+            generation.cropSettingsProperty().set(cropSettings(settings));
             saveInBackground();
         });
     }

@@ -6,6 +6,8 @@ import dev.inpaintstudio.imaging.ImageReadException;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongSupplier;
@@ -14,6 +16,7 @@ import java.util.function.LongSupplier;
 final class DocumentOpener {
     private final ExecutorService io;
     private final LongSupplier historyBudgetBytes;
+    private final Map<Document, String> notices = new WeakHashMap<>();
 
     /** {@code historyBudgetBytes} is read for each document opened, so a changed setting applies to the next. */
     DocumentOpener(ExecutorService io, LongSupplier historyBudgetBytes) {
@@ -28,12 +31,23 @@ final class DocumentOpener {
     CompletableFuture<Document> open(Path file) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                BufferedImage image = ImageFiles.read(file);
-                return new Document(image, String.valueOf(file.getFileName()), file, historyBudgetBytes.getAsLong());
+                ImageFiles.Decoded decoded = ImageFiles.readWithNotices(file);
+                Document doc = new Document(decoded.image(), String.valueOf(file.getFileName()), file, historyBudgetBytes.getAsLong());
+                synchronized (notices) {
+                    notices.put(doc, String.join(" ", decoded.notices()));
+                }
+                return doc;
             } catch (ImageReadException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, io);
+    }
+
+    /** What was done to the file on the way in (16-bit or CMYK to 8-bit sRGB, EXIF rotation), or "". */
+    String noticesOf(Document doc) {
+        synchronized (notices) {
+            return notices.getOrDefault(doc, "");
+        }
     }
 
     Document fromPixels(BufferedImage image, String name) {

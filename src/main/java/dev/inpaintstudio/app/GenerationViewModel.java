@@ -3,6 +3,9 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
+import dev.inpaintstudio.editor.MaskLayer;
+import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.jobs.JobListener;
 import dev.inpaintstudio.jobs.JobOutcome;
@@ -18,6 +21,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -54,6 +58,19 @@ public final class GenerationViewModel {
     private final IntegerProperty submitted = new SimpleIntegerProperty(this, "submitted");
     private final StringBinding blockedReason;
     private final StringBinding sizeText;
+    private final ObjectProperty<CropSettings> cropSettings = new SimpleObjectProperty<>(this, "cropSettings", CropSettings.DEFAULT);
+    private final ObjectProperty<ContextCrop> cropPreview = new SimpleObjectProperty<>(this, "cropPreview");
+    private boolean previewPending;
+    /** Strokes change the mask dab by dab: the preview is planned once per burst, on the FX executor. */
+    private final MaskLayer.ChangeListener maskWatcher = dirty -> {
+        if (!previewPending) {
+            previewPending = true;
+            GenerationViewModel.this.fx.execute(() -> {
+                previewPending = false;
+                updateCropPreview();
+            });
+        }
+    };
     /** Documents made from a result ("continue from here"), to the result they were. */
     private final Map<Document, String> parents = new WeakHashMap<>();
     private String currentJob;
@@ -72,7 +89,17 @@ public final class GenerationViewModel {
             List<String> problems = parameters.problemsProperty().get();
             return problems.isEmpty() ? "" : problems.get(0);
         }, document, parameters.problemsProperty());
-        sizeText = Bindings.createStringBinding(() -> sizeText(document.get()), document);
+        document.addListener((obs, old, doc) -> {
+            if (old != null) {
+                old.mask().removeListener(maskWatcher);
+            }
+            if (doc != null) {
+                doc.mask().addListener(maskWatcher);
+            }
+            updateCropPreview();
+        });
+        cropSettings.addListener((obs, old, now) -> updateCropPreview());
+        sizeText = Bindings.createStringBinding(() -> sizeText(document.get(), cropPreview.get()), document, cropPreview);
         parameters.sizeTextProperty().bind(sizeText);
     }
 
@@ -100,6 +127,41 @@ public final class GenerationViewModel {
             return size + " (" + picture + " scaled up to at least " + GenerationSize.MIN_SIDE + ", multiples of " + multiple + ")";
         }
         return size + " (" + picture + " rounded to multiples of " + multiple + ")";
+    }
+
+    /**
+     * What is sent for a document whose mask is {@code crop} planned: a crop around the mask is
+     * described as such, e.g. "768 × 512 (a 1500 × 1000 crop around the mask, scaled to fit)".
+     */
+    static String sizeText(Document doc, ContextCrop crop) {
+        if (doc == null || crop == null || crop.box().isWhole(doc.width(), doc.height())) {
+            return sizeText(doc);
+        }
+        GenerationSize sent = crop.size();
+        int cw = crop.box().width();
+        int ch = crop.box().height();
+        String how = sent.width() == cw && sent.height() == ch ? "as it is"
+                : sent.width() > cw || sent.height() > ch ? "scaled up" : "scaled to fit";
+        return sent.width() + " × " + sent.height() + " (a " + cw + " × " + ch + " crop around the mask, " + how + ")";
+    }
+
+    /** How much is sent around the mask and how the result is blended back; from the settings. */
+    public ObjectProperty<CropSettings> cropSettingsProperty() {
+        return cropSettings;
+    }
+
+    /**
+     * The part of the picture Generate would send and the size it is sent at, or null with no
+     * picture open. Plain values (no JavaFX in them), for an overlay drawing the box over the editor.
+     */
+    public ReadOnlyObjectProperty<ContextCrop> cropPreviewProperty() {
+        return cropPreview;
+    }
+
+    private void updateCropPreview() {
+        Document doc = document.get();
+        cropPreview.set(doc == null ? null
+                : ContextCrop.plan(doc.mask().copyCoverage(), doc.width(), doc.height(), cropSettings.get()));
     }
 
     /** What {@link #sizeText(Document)} says for the current document. */
@@ -198,7 +260,8 @@ public final class GenerationViewModel {
         }
         InpaintParameters asked = parameters.toParameters();
         parameters.noteSubmitted();
-        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), asked, doc.name());
+        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), asked, doc.name(), null,
+                cropSettings.get());
         Listener listener = new Listener(asked.endpoint());
         listener.jobId = jobs.submit(request, parents.get(doc), listener);
         currentJob = listener.jobId;

@@ -62,7 +62,8 @@ import java.util.concurrent.ExecutorService;
 
 /** The main window's content: menus, toolbar, canvas and compare view, side panel and gallery. */
 public final class MainWindow {
-    private static final List<String> IMAGE_EXTENSIONS = List.of("*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp");
+    private static final List<String> IMAGE_EXTENSIONS = List.of("*.png", "*.jpg", "*.jpeg", "*.webp", "*.tif",
+            "*.tiff", "*.bmp", "*.gif", "*.psd");
 
     private final GenerationViewModel generation;
     private final ParametersViewModel parameters;
@@ -182,6 +183,10 @@ public final class MainWindow {
                 showError("Could not open the image", cause.getMessage());
             } else {
                 showDocument(doc);
+                String notices = opener.noticesOf(doc);
+                if (!notices.isEmpty()) {
+                    generation.showStatus(notices);
+                }
             }
         }));
     }

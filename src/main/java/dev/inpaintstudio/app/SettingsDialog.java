@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -109,6 +110,32 @@ final class SettingsDialog extends Dialog<ButtonType> {
         encoding.setConverter(converter(e -> e == PictureEncoding.JPEG ? "JPEG (smaller, faster upload)" : "PNG (lossless)"));
         encoding.valueProperty().bindBidirectional(vm.pictureEncodingProperty());
         grid.addRow(row++, label("Picture upload"), withNote(encoding, "The mask is always sent as PNG."));
+
+        CheckBox whole = new CheckBox("Send the whole picture");
+        whole.setId("settingsWholeImage");
+        whole.selectedProperty().bindBidirectional(vm.wholeImageProperty());
+        grid.addRow(row++, label("What is sent"), withNote(whole,
+                "Off: only a crop around the mask, at the best size the endpoint takes; the result goes back at full resolution."));
+
+        Spinner<Integer> padding = new Spinner<>(0, Settings.MAX_CROP_PADDING, vm.cropPaddingProperty().get(), 8);
+        padding.setId("settingsCropPadding");
+        padding.setEditable(true);
+        padding.setPrefWidth(120);
+        padding.disableProperty().bind(vm.wholeImageProperty());
+        padding.valueProperty().addListener((obs, o, n) -> vm.cropPaddingProperty().set(n));
+        grid.addRow(row++, label("Context padding (px)"), withNote(padding, "Picture kept around the mask so the model sees its surroundings."));
+
+        Spinner<Integer> feather = new Spinner<>(0, Settings.MAX_FEATHER, vm.featherPixelsProperty().get(), 1);
+        feather.setId("settingsFeather");
+        feather.setEditable(true);
+        feather.setPrefWidth(120);
+        feather.valueProperty().addListener((obs, o, n) -> vm.featherPixelsProperty().set(n));
+        grid.addRow(row++, label("Feather (px)"), withNote(feather, "Softens the mask edge when the result is pasted back; pixels beyond it stay identical."));
+
+        CheckBox match = new CheckBox("Match colours around the mask");
+        match.setId("settingsColorMatch");
+        match.selectedProperty().bindBidirectional(vm.colorMatchProperty());
+        grid.addRow(row++, label("Seams"), withNote(match, "Corrects a colour drift of the result from the context around the mask."));
 
         grid.add(heading("This computer"), 0, row++, 2, 1);
         TextField folder = new TextField();

@@ -49,6 +49,10 @@ final class SettingsViewModel {
     private final IntegerProperty undoBudgetMegabytes = new SimpleIntegerProperty(this, "undoBudgetMegabytes");
     private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final IntegerProperty cropPadding = new SimpleIntegerProperty(this, "cropPadding");
+    private final BooleanProperty wholeImage = new SimpleBooleanProperty(this, "wholeImage");
+    private final IntegerProperty featherPixels = new SimpleIntegerProperty(this, "featherPixels");
+    private final BooleanProperty colorMatch = new SimpleBooleanProperty(this, "colorMatch");
 
     private final BooleanProperty checkingKey = new SimpleBooleanProperty(this, "checkingKey");
     private final ObjectProperty<KeyCheck.Outcome> keyCheckOutcome = new SimpleObjectProperty<>(this, "keyCheckOutcome");
@@ -73,6 +77,10 @@ final class SettingsViewModel {
         undoBudgetMegabytes.set(settings.undoBudgetMegabytes());
         concurrency.set(settings.concurrency());
         theme.set(settings.theme());
+        cropPadding.set(settings.cropPadding());
+        wholeImage.set(settings.wholeImage());
+        featherPixels.set(settings.featherPixels());
+        colorMatch.set(settings.colorMatch());
         // A changed key or server voids an earlier check.
         apiKey.addListener((obs, o, n) -> clearCheck());
         baseUrl.addListener((obs, o, n) -> clearCheck());
@@ -119,6 +127,22 @@ final class SettingsViewModel {
 
     IntegerProperty undoBudgetMegabytesProperty() {
         return undoBudgetMegabytes;
+    }
+
+    IntegerProperty cropPaddingProperty() {
+        return cropPadding;
+    }
+
+    BooleanProperty wholeImageProperty() {
+        return wholeImage;
+    }
+
+    IntegerProperty featherPixelsProperty() {
+        return featherPixels;
+    }
+
+    BooleanProperty colorMatchProperty() {
+        return colorMatch;
     }
 
     IntegerProperty concurrencyProperty() {
@@ -189,6 +213,10 @@ final class SettingsViewModel {
         settings.setUndoBudgetMegabytes(undoBudgetMegabytes.get());
         settings.setConcurrency(concurrency.get());
         settings.setTheme(theme.get());
+        settings.setCropPadding(cropPadding.get());
+        settings.setWholeImage(wholeImage.get());
+        settings.setFeatherPixels(featherPixels.get());
+        settings.setColorMatch(colorMatch.get());
         parameters.baseUrlProperty().set(url);
         parameters.apiKeyProperty().set(apiKey.get() == null ? "" : apiKey.get().strip());
         onApply.accept(this);

@@ -1,5 +1,6 @@
 package dev.inpaintstudio.cli;
 
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.EndpointProfile;
 
@@ -24,6 +25,12 @@ final class CliHelp {
         option(b, "--base-url URL", "the server (default " + CliOptions.DEFAULT_BASE_URL + ")");
         option(b, "--deadline MINUTES", "how long to wait for the server (default 10)");
         option(b, "--picture-format jpeg|png", "how the picture is uploaded: jpeg (default, smaller) or png (lossless)");
+        option(b, "--padding PX", "context kept around the mask's bounding box before it is grown to the sent aspect (default "
+                + CropSettings.DEFAULT_PADDING + ")");
+        option(b, "--whole-image", "send the whole picture scaled to fit instead of a crop around the mask");
+        option(b, "--feather PX", "soften the mask edge by PX when pasting back (default " + CropSettings.DEFAULT_FEATHER
+                + "); pixels it does not reach stay identical");
+        option(b, "--color-match yes|no", "match the result's colours to the context around the mask (default yes)");
         option(b, "--resume ID", "collect job ID (one that outlived --deadline) instead of sending a new request");
         b.append("\nParameters of ").append(endpoint.displayName()).append(" (").append(endpoint.cliName())
                 .append(", ").append(endpoint.path()).append("):\n");

@@ -1,5 +1,6 @@
 package dev.inpaintstudio.cli;
 
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.PictureEncoding;
 import dev.inpaintstudio.modelslab.Endpoint;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  * text for the endpoint's profile to parse and check.
  */
 record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String baseUrl, Duration deadline,
-                  PictureEncoding pictureEncoding, String resumeServerId, Map<String, String> parameters, boolean help) {
+                  PictureEncoding pictureEncoding, String resumeServerId, Map<String, String> parameters, boolean help,
+                  CropSettings crop) {
 
     static final String DEFAULT_BASE_URL = "https://modelslab.com";
 
@@ -29,11 +31,19 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
         PictureEncoding encoding = PictureEncoding.JPEG;
         String resume = null;
         boolean help = false;
+        int padding = CropSettings.DEFAULT_PADDING;
+        int feather = CropSettings.DEFAULT_FEATHER;
+        boolean wholeImage = false;
+        boolean colorMatch = true;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--whole-image")) {
+                wholeImage = true;
                 continue;
             }
             if (!arg.startsWith("--") || arg.length() < 3) {
@@ -61,6 +71,10 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
                 case "picture-format" -> encoding = parseEncoding(value);
                 case "resume" -> resume = value.strip();
                 case "model" -> parameters.put("model-id", value);
+                case "padding" -> padding = parsePixels(name, value, 4096);
+                case "feather" -> feather = parsePixels(name, value, 256);
+                case "whole-image" -> wholeImage = parseYesNo(name, value);
+                case "color-match", "colour-match" -> colorMatch = parseYesNo(name, value);
                 default -> {
                     if (parameters.put(name, value) != null) {
                         throw new UsageException("--" + name + " is given twice.");
@@ -73,7 +87,28 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
                 throw new UsageException("--image, --mask and --out are required. See --help.");
             }
         }
-        return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, resume, parameters, help);
+        return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, resume, parameters, help,
+                new CropSettings(padding, wholeImage, feather, colorMatch));
+    }
+
+    private static int parsePixels(String name, String value, int max) throws UsageException {
+        try {
+            int px = Integer.parseInt(value.strip());
+            if (px >= 0 && px <= max) {
+                return px;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " takes pixels, 0 to " + max + "; got \"" + value + "\".");
+    }
+
+    private static boolean parseYesNo(String name, String value) throws UsageException {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> true;
+            case "no", "false", "off", "0" -> false;
+            default -> throw new UsageException("--" + name + " is yes or no; got \"" + value + "\".");
+        };
     }
 
     private static Endpoint endpoint(String value) throws UsageException {

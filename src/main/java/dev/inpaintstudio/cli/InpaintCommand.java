@@ -107,7 +107,7 @@ public final class InpaintCommand {
         }), () -> backend);
         String name = baseName(options.image());
         Outcome outcome = new Outcome();
-        var handle = runner.submit(new JobRequest(image, coverage, parameters, name, options.resumeServerId()), outcome);
+        var handle = runner.submit(new JobRequest(image, coverage, parameters, name, options.resumeServerId(), options.crop()), outcome);
         Thread hook = new Thread(handle::cancel, "inpaint-cli-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -47,6 +47,15 @@ final class SidecarWriter {
             source.put("mask", options.mask().toAbsolutePath().toString());
             source.put("width", outcome.request().image().getWidth());
             source.put("height", outcome.request().image().getHeight());
+            ObjectNode crop = record.putObject("crop");
+            crop.put("x", outcome.cropBox().x());
+            crop.put("y", outcome.cropBox().y());
+            crop.put("width", outcome.cropBox().width());
+            crop.put("height", outcome.cropBox().height());
+            crop.put("padding", options.crop().padding());
+            crop.put("wholeImage", options.crop().wholeImage());
+            crop.put("feather", options.crop().featherPx());
+            crop.put("colorMatch", options.crop().colorMatch());
             record.put("output", png.getFileName().toString());
             json.writeValue(dir.resolve(stem + ".json").toFile(), record);
             written.add(png);

@@ -95,7 +95,8 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
         ResultRecord record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(),
                 p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight, w, h, outcome.serverId(),
                 outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson(),
-                "mask.png", new ResultRecord.Box(0, 0, w, h), maskBox(coverage, w, h),
+                "mask.png", new ResultRecord.Box(outcome.cropBox().x(), outcome.cropBox().y(), outcome.cropBox().width(),
+                        outcome.cropBox().height()), maskBox(coverage, w, h),
                 new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture)),
                 origin == null ? null : origin.jobId(), origin == null ? null : origin.parentResultId(),
                 seedInMeta(outcome.metaJson()), List.of());

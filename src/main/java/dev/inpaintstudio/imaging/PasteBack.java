@@ -1,12 +1,16 @@
 package dev.inpaintstudio.imaging;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * Puts a generated picture back into the original through the mask: coverage 0 keeps the original
  * pixel exactly, 255 takes the generated one, values between blend.
  */
 public final class PasteBack {
+    /** The most colour matching moves a channel's mean, in levels. */
+    static final int MAX_COLOUR_SHIFT = 48;
+
     private PasteBack() {
     }
 
@@ -36,6 +40,196 @@ public final class PasteBack {
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;
+    }
+
+    /**
+     * Blends {@code generated} (already scaled to the crop box's size) into a copy of the full-size
+     * original, through the mask softened by {@code featherPx}. Pixels the softened mask does not
+     * reach, and everything outside the box, are the original's exact values (as ARGB).
+     */
+    public static BufferedImage compositeCrop(BufferedImage original, BufferedImage generated, byte[] coverage,
+                                              CropBox box, int featherPx, boolean colorMatch) {
+        int w = original.getWidth();
+        int h = original.getHeight();
+        if (coverage.length != w * h) {
+            throw new IllegalArgumentException("Mask does not have the original's size");
+        }
+        if (box.x() < 0 || box.y() < 0 || box.right() > w || box.bottom() > h) {
+            throw new IllegalArgumentException("Crop box " + box + " is outside the " + w + "×" + h + " picture");
+        }
+        if (generated.getWidth() != box.width() || generated.getHeight() != box.height()) {
+            throw new IllegalArgumentException("Generated image is " + generated.getWidth() + "×" + generated.getHeight()
+                    + ", the crop " + box.width() + "×" + box.height());
+        }
+        BufferedImage out = copyArgb(original);
+        int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int bw = box.width();
+        int bh = box.height();
+        int[] soft = feather(coverage, w, box, featherPx);
+        int[] gen = argbPixels(generated);
+        if (colorMatch) {
+            matchColours(pixels, w, box, gen, soft);
+        }
+        for (int y = 0; y < bh; y++) {
+            int outBase = (box.y() + y) * w + box.x();
+            int inBase = y * bw;
+            for (int x = 0; x < bw; x++) {
+                int a = soft[inBase + x];
+                if (a != 0) {
+                    int under = pixels[outBase + x];
+                    pixels[outBase + x] = a == 255 ? (gen[inBase + x] | 0xff000000) : blend(under, gen[inBase + x], a);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The pixels as {@code getRGB} gives them, read straight from the buffer for packed-int images. */
+    private static int[] argbPixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB || image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return ((DataBufferInt) copyArgb(image).getRaster().getDataBuffer()).getData();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /** A fresh ARGB copy whose pixels equal {@code getRGB} of the source. */
+    static BufferedImage copyArgb(BufferedImage source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int type = source.getType();
+        if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
+                && source.getRaster().getDataBuffer() instanceof DataBufferInt db
+                && source.getRaster().getParent() == null && db.getNumBanks() == 1 && db.getOffset() == 0
+                && db.getData().length == w * h) {
+            int[] src = db.getData();
+            if (type == BufferedImage.TYPE_INT_ARGB) {
+                System.arraycopy(src, 0, dst, 0, w * h);
+            } else {
+                for (int i = 0; i < w * h; i++) {
+                    dst[i] = src[i] | 0xff000000;
+                }
+            }
+        } else {
+            for (int y = 0; y < h; y++) {
+                source.getRGB(0, y, w, 1, dst, y * w, w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The mask inside the box, box-blurred by {@code radius} px horizontally then vertically (edges
+     * replicated). A value is 0 exactly when no masked pixel lies within {@code radius} px in x and y.
+     */
+    static int[] feather(byte[] coverage, int stride, CropBox box, int radius) {
+        int bw = box.width();
+        int bh = box.height();
+        int[] a = new int[bw * bh];
+        for (int y = 0; y < bh; y++) {
+            int src = (box.y() + y) * stride + box.x();
+            for (int x = 0; x < bw; x++) {
+                a[y * bw + x] = coverage[src + x] & 0xff;
+            }
+        }
+        if (radius <= 0) {
+            return a;
+        }
+        int window = 2 * radius + 1;
+        // Horizontal: sums kept exact (x window); vertical pass divides once by window².
+        int[] tmp = new int[bw * bh];
+        for (int y = 0; y < bh; y++) {
+            int base = y * bw;
+            int sum = 0;
+            for (int k = -radius; k <= radius; k++) {
+                sum += a[base + clamp(k, bw)];
+            }
+            for (int x = 0; x < bw; x++) {
+                tmp[base + x] = sum;
+                sum += a[base + clamp(x + radius + 1, bw)] - a[base + clamp(x - radius, bw)];
+            }
+        }
+        int div = window * window;
+        // Vertical: a running sum per column, walking rows in order (cache-friendly).
+        int[] sums = new int[bw];
+        for (int k = -radius; k <= radius; k++) {
+            int row = clamp(k, bh) * bw;
+            for (int x = 0; x < bw; x++) {
+                sums[x] += tmp[row + x];
+            }
+        }
+        for (int y = 0; y < bh; y++) {
+            int base = y * bw;
+            int add = clamp(y + radius + 1, bh) * bw;
+            int sub = clamp(y - radius, bh) * bw;
+            for (int x = 0; x < bw; x++) {
+                int s = sums[x];
+                // Round up so any reach at all stays non-zero: 0 means exactly untouched.
+                a[base + x] = s == 0 ? 0 : Math.min(255, (s + div - 1) / div);
+                sums[x] = s + tmp[add + x] - tmp[sub + x];
+            }
+        }
+        return a;
+    }
+
+    private static int clamp(int i, int n) {
+        return i < 0 ? 0 : i >= n ? n - 1 : i;
+    }
+
+    /**
+     * Shifts and scales each channel of {@code gen} so that its mean and spread over the unmasked
+     * context of the box (soft coverage 0) equal the original's there.
+     */
+    static void matchColours(int[] originalPixels, int stride, CropBox box, int[] gen, int[] soft) {
+        int bw = box.width();
+        double[] so = new double[3];
+        double[] so2 = new double[3];
+        double[] sg = new double[3];
+        double[] sg2 = new double[3];
+        long n = 0;
+        for (int y = 0; y < box.height(); y++) {
+            int ob = (box.y() + y) * stride + box.x();
+            for (int x = 0; x < bw; x++) {
+                if (soft[y * bw + x] != 0) {
+                    continue;
+                }
+                int o = originalPixels[ob + x];
+                int g = gen[y * bw + x];
+                for (int c = 0; c < 3; c++) {
+                    int sh = 16 - 8 * c;
+                    double vo = (o >> sh) & 0xff;
+                    double vg = (g >> sh) & 0xff;
+                    so[c] += vo;
+                    so2[c] += vo * vo;
+                    sg[c] += vg;
+                    sg2[c] += vg * vg;
+                }
+                n++;
+            }
+        }
+        if (n < 64) {
+            return;
+        }
+        int[][] lut = new int[3][256];
+        for (int c = 0; c < 3; c++) {
+            double mo = so[c] / n;
+            double mg = sg[c] / n;
+            double dO = Math.sqrt(Math.max(0, so2[c] / n - mo * mo));
+            double dG = Math.sqrt(Math.max(0, sg2[c] / n - mg * mg));
+            double gain = dG < 1 || dO < 1 ? 1 : Math.max(0.5, Math.min(2.0, dO / dG));
+            // A drift is small; a large difference means the context itself was repainted, so cap the shift.
+            double target = Math.max(mg - MAX_COLOUR_SHIFT, Math.min(mg + MAX_COLOUR_SHIFT, mo));
+            for (int v = 0; v < 256; v++) {
+                lut[c][v] = (int) Math.max(0, Math.min(255, Math.round((v - mg) * gain + target)));
+            }
+        }
+        for (int i = 0; i < gen.length; i++) {
+            int g = gen[i];
+            gen[i] = (g & 0xff000000) | (lut[0][(g >> 16) & 0xff] << 16) | (lut[1][(g >> 8) & 0xff] << 8) | lut[2][g & 0xff];
+        }
     }
 
     private static int blend(int under, int over, int a) {

@@ -1,15 +1,26 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.imaging.CropBox;
 import dev.inpaintstudio.imaging.GenerationSize;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
 
-/** A finished job: results at the original's full size, pasted back through the mask. */
+/** A finished job: results at the original's full size, pasted back through the mask; {@code cropBox} is the part that was sent. */
 public record JobOutcome(JobRequest request, List<BufferedImage> results, GenerationSize sentSize,
-                         String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed) {
+                         String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed,
+                         CropBox cropBox) {
     public JobOutcome {
         results = List.copyOf(results);
+        if (cropBox == null) {
+            cropBox = CropBox.whole(request.image().getWidth(), request.image().getHeight());
+        }
+    }
+
+    /** An outcome for which the whole picture was sent. */
+    public JobOutcome(JobRequest request, List<BufferedImage> results, GenerationSize sentSize,
+                      String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed) {
+        this(request, results, sentSize, serverId, nsfwContentDetected, metaJson, elapsed, null);
     }
 }

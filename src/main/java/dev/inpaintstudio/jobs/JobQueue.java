@@ -338,7 +338,7 @@ public final class JobQueue<R> implements AutoCloseable {
                 return;
             }
             JobRequest r = job.request;
-            request = new JobRequest(r.image(), r.coverage(), r.parameters(), r.sourceName(), job.serverId);
+            request = r.resuming(job.serverId);
         }
         try {
             store.update(persisted(job));

@@ -1,7 +1,10 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.imaging.CropBox;
+import dev.inpaintstudio.imaging.CropSettings;
+import dev.inpaintstudio.imaging.Crops;
 import dev.inpaintstudio.imaging.GenerationSize;
-import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PasteBack;
 import dev.inpaintstudio.imaging.Resampling;
 import dev.inpaintstudio.task.CancellationToken;
@@ -18,9 +21,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs generation jobs on its executor, never on the caller's thread: fits the picture to a size the
- * API takes, has the backend repaint it, then scales the outputs back and pastes them into the
- * full-resolution original through the mask.
+ * Runs generation jobs on its executor, never on the caller's thread: crops the context around the
+ * mask (or takes the whole picture), scales it to a size the API takes, has the backend repaint it,
+ * then scales the outputs back to the crop and blends them into the full-resolution original
+ * through the feathered mask, leaving every pixel the feathered mask does not reach untouched.
  */
 public final class JobRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
@@ -68,10 +72,14 @@ public final class JobRunner implements AutoCloseable {
             throws BackendException {
         listener.report(Progress.Stage.PREPARING, -1, "Preparing image and mask");
         BufferedImage original = request.image();
-        GenerationSize size = GenerationSize.fit(original.getWidth(), original.getHeight());
-        BufferedImage image = Resampling.resize(original, size.width(), size.height());
-        BufferedImage mask = Resampling.resize(
-                MaskImages.toImage(request.coverage(), original.getWidth(), original.getHeight()), size.width(), size.height());
+        int w = original.getWidth();
+        int h = original.getHeight();
+        CropSettings settings = request.crop();
+        ContextCrop plan = ContextCrop.plan(request.coverage(), w, h, settings);
+        CropBox box = plan.box();
+        GenerationSize size = plan.size();
+        BufferedImage image = Resampling.resize(Crops.copy(original, box), size.width(), size.height());
+        BufferedImage mask = Resampling.resize(Crops.mask(request.coverage(), w, box), size.width(), size.height());
         token.throwIfCancelled();
 
         BackendResult result = backend.get().generate(new GenerationInput(image, mask, request.parameters(), request.resumeServerId()), listener, token);
@@ -80,12 +88,13 @@ public final class JobRunner implements AutoCloseable {
         listener.report(Progress.Stage.FINISHING, -1, "Pasting results back at full resolution");
         List<BufferedImage> pasted = new ArrayList<>();
         for (BufferedImage generated : result.images()) {
-            BufferedImage full = Resampling.resize(generated, original.getWidth(), original.getHeight());
-            pasted.add(PasteBack.composite(original, full, request.coverage()));
+            BufferedImage fitted = Resampling.resizeSharp(generated, box.width(), box.height());
+            pasted.add(PasteBack.compositeCrop(original, fitted, request.coverage(), box, settings.featherPx(), settings.colorMatch()));
             token.throwIfCancelled();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new JobOutcome(request, pasted, size, result.serverId(), result.nsfwContentDetected(), result.metaJson(), elapsed);
+        return new JobOutcome(request, pasted, size, result.serverId(), result.nsfwContentDetected(), result.metaJson(),
+                elapsed, box);
     }
 
     @Override

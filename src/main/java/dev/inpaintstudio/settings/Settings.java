@@ -34,6 +34,14 @@ public final class Settings {
     public static final String THEME = "theme";
     public static final String PICTURE_ENCODING = "pictureEncoding";
     public static final String RECENT_MODEL_IDS = "recentModelIds";
+    public static final String CROP_PADDING = "cropPadding";
+    public static final String WHOLE_IMAGE = "sendWholeImage";
+    public static final String FEATHER = "featherPixels";
+    public static final String COLOR_MATCH = "colorMatch";
+    public static final int DEFAULT_CROP_PADDING = 32;
+    public static final int MAX_CROP_PADDING = 4096;
+    public static final int DEFAULT_FEATHER = 8;
+    public static final int MAX_FEATHER = 256;
 
     /** The endpoint chosen at start when none is set: its command-line name. */
     public static final String DEFAULT_ENDPOINT_NAME = "v6";
@@ -173,6 +181,42 @@ public final class Settings {
 
     public void setPictureEncoding(String name) {
         put(PICTURE_ENCODING, name);
+    }
+
+    /** Context kept around the mask's bounding box when a crop is sent, in px. */
+    public int cropPadding() {
+        return clamp(intValue(CROP_PADDING, DEFAULT_CROP_PADDING), 0, MAX_CROP_PADDING);
+    }
+
+    public void setCropPadding(int px) {
+        put(CROP_PADDING, Integer.toString(clamp(px, 0, MAX_CROP_PADDING)));
+    }
+
+    /** Send the whole picture scaled to fit rather than a crop around the mask. */
+    public boolean wholeImage() {
+        return Boolean.parseBoolean(get(WHOLE_IMAGE, "false").strip());
+    }
+
+    public void setWholeImage(boolean whole) {
+        put(WHOLE_IMAGE, Boolean.toString(whole));
+    }
+
+    /** How far the mask edge is softened when a result is pasted back, in px. */
+    public int featherPixels() {
+        return clamp(intValue(FEATHER, DEFAULT_FEATHER), 0, MAX_FEATHER);
+    }
+
+    public void setFeatherPixels(int px) {
+        put(FEATHER, Integer.toString(clamp(px, 0, MAX_FEATHER)));
+    }
+
+    /** Match the result's colours to the context around the mask before pasting back. */
+    public boolean colorMatch() {
+        return Boolean.parseBoolean(get(COLOR_MATCH, "true").strip());
+    }
+
+    public void setColorMatch(boolean on) {
+        put(COLOR_MATCH, Boolean.toString(on));
     }
 
     /** Model ids used lately, newest first. */

@@ -1,5 +1,6 @@
 package dev.inpaintstudio.app;
 
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.EditorView;
 import dev.inpaintstudio.gallery.StoredResult;
@@ -45,6 +46,8 @@ class GenerateFlowUiTest extends ApplicationTest {
     public void start(Stage stage) throws Exception {
         server.start();
         context = new AppContext(AppPaths.under(home), Platform::runLater);
+        // The fake server answers with a flat colour: a hard edge and no colour matching keep it exact.
+        context.generation().cropSettingsProperty().set(new CropSettings(32, false, 0, false));
         window = context.window();
         context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
         context.parameters().apiKeyProperty().set(KEY);

@@ -1,6 +1,9 @@
 package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.Document;
+import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.imaging.CropBox;
+import dev.inpaintstudio.imaging.GenerationSize;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -23,5 +26,16 @@ class SizeTextTest {
         assertEquals("256 × 344 (the 100 × 134 picture scaled up to at least 256, multiples of 8)",
                 GenerationViewModel.sizeText(picture(100, 134)));
         assertEquals("Follows the picture: open one to see the size sent.", GenerationViewModel.sizeText(null));
+    }
+
+    @Test
+    void aCropAroundTheMaskIsNamedWithItsSize() {
+        Document doc = picture(6000, 4000);
+        assertEquals("768 × 512 (a 1500 × 1000 crop around the mask, scaled to fit)",
+                GenerationViewModel.sizeText(doc, new ContextCrop(new CropBox(10, 10, 1500, 1000), new GenerationSize(768, 512))));
+        assertEquals("768 × 512 (a 150 × 100 crop around the mask, scaled up)",
+                GenerationViewModel.sizeText(doc, new ContextCrop(new CropBox(10, 10, 150, 100), new GenerationSize(768, 512))));
+        assertEquals(GenerationViewModel.sizeText(doc), GenerationViewModel.sizeText(doc,
+                new ContextCrop(CropBox.whole(6000, 4000), new GenerationSize(1024, 680))), "the whole picture: as before");
     }
 }

@@ -98,13 +98,75 @@ class InpaintCommandTest {
             assertEquals("v6", json.path("endpoint").asText());
             assertEquals("a red door", json.path("sent").path("prompt").asText());
             assertEquals("1234", json.path("sent").path("seed").asText());
-            assertEquals(1024, json.path("sent").path("width").asInt(), "the request's size fits the API");
+            JsonNode crop = json.path("crop");
+            int sentW = json.path("sent").path("width").asInt();
+            int sentH = json.path("sent").path("height").asInt();
+            assertTrue(crop.path("x").asInt() <= 600 - 32 && crop.path("x").asInt() + crop.path("width").asInt() >= 900 + 32, crop.toString());
+            assertTrue(crop.path("width").asInt() < 1500, "only the context around the mask is sent: " + crop);
+            assertTrue(sentW <= 1024 && sentH <= 1024 && sentW % 8 == 0 && sentH % 8 == 0, sentW + "×" + sentH);
+            assertEquals(crop.path("width").asDouble() / crop.path("height").asDouble(), sentW / (double) sentH, 0.02);
             assertFalse(json.path("received").path("id").asText().isEmpty(), "server id recorded");
             assertFalse(Files.readString(sidecar).contains(KEY), "no key in the sidecar");
         }
+        RecordedRequestSizes sizes = RecordedRequestSizes.take(server);
+        JsonNode crop = new ObjectMapper().readTree(Path.of(pngs.get(0).toString().replaceAll("\\.png$", ".json")).toFile()).path("crop");
+        assertEquals(crop.path("width").asDouble() / crop.path("height").asDouble(), sizes.width() / (double) sizes.height(), 0.02);
+        assertEquals(sizes.width(), sizes.imageWidth(), "the picture sent has the request's width");
+        assertEquals(sizes.height(), sizes.imageHeight());
         String everything = stdout + "\n" + stderr;
         assertFalse(everything.contains(KEY), "no key in the output");
         assertTrue(stderr.toString().contains("Queued"), "progress reported on stderr: " + stderr);
+    }
+
+    @Test
+    void wholeImageModeSendsThePictureScaledToFit() throws Exception {
+        server.setDispatcher(new FakeModelsLabServer(Duration.ofMillis(100)));
+        Path out = dir.resolve("whole");
+        ExitCode code = run(Map.of(InpaintCommand.KEY_VARIABLE, KEY), "--image", image.toString(), "--mask", mask.toString(),
+                "--prompt", "a red door", "--out", out.toString(), "--base-url", base(), "--model", "test-model",
+                "--whole-image", "--feather", "0", "--color-match", "no");
+        assertEquals(ExitCode.OK, code, stderr.toString());
+        RecordedRequestSizes sizes = RecordedRequestSizes.take(server);
+        assertEquals(1024, sizes.width());
+        assertEquals(680, sizes.height());
+        assertEquals(1024, sizes.imageWidth());
+        BufferedImage result = ImageIO.read(out.resolve("photo-1.png").toFile());
+        assertEquals(1500, result.getWidth());
+        assertEquals(BACKGROUND, result.getRGB(599, 500), "a hard edge: just outside the mask is untouched");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("photo-1.json").toFile());
+        assertEquals(1500, json.path("crop").path("width").asInt());
+    }
+
+    @Test
+    void badCropOptionsAreExplained() {
+        assertEquals(ExitCode.USAGE, run(Map.of(), "--image", image.toString(), "--mask", mask.toString(), "--out",
+                dir.toString(), "--feather", "-3"));
+        assertTrue(stderr.toString().contains("--feather"), stderr.toString());
+        assertEquals(ExitCode.USAGE, run(Map.of(), "--image", image.toString(), "--mask", mask.toString(), "--out",
+                dir.toString(), "--color-match", "maybe"));
+        assertTrue(stderr.toString().contains("yes or no"), stderr.toString());
+    }
+
+    /** The size fields of the first inpaint request the server got, and the size of the picture in it. */
+    record RecordedRequestSizes(int width, int height, int imageWidth, int imageHeight) {
+        static RecordedRequestSizes take(MockWebServer server) throws Exception {
+            for (int i = 0; i < 20; i++) {
+                var request = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (request == null) {
+                    break;
+                }
+                if (!request.getPath().contains("inpaint")) {
+                    continue;
+                }
+                JsonNode body = new ObjectMapper().readTree(request.getBody().readUtf8());
+                String data = body.path("init_image").asText();
+                data = data.substring(data.indexOf(',') + 1);
+                BufferedImage sent = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(data)));
+                return new RecordedRequestSizes(body.path("width").asInt(), body.path("height").asInt(),
+                        sent.getWidth(), sent.getHeight());
+            }
+            throw new AssertionError("no inpaint request reached the server");
+        }
     }
 
     @Test
@@ -174,7 +236,7 @@ class InpaintCommandTest {
         server.enqueue(new MockResponse().setBody(new okio.Buffer().write(png.toByteArray())));
         Path out = dir.resolve("resumed");
         ExitCode code = run(Map.of(KEY_VAR(), KEY), "--image", image.toString(), "--mask", mask.toString(), "--prompt", "x",
-                "--out", out.toString(), "--base-url", base(), "--model", "m", "--resume", "77");
+                "--out", out.toString(), "--base-url", base(), "--model", "m", "--resume", "77", "--color-match", "no");
         assertEquals(ExitCode.OK, code, stderr.toString());
         var fetch = server.takeRequest();
         assertEquals("/api/v6/images/fetch/77", fetch.getPath(), "no new job: the old one is fetched");

@@ -1,5 +1,7 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.imaging.CropBox;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
@@ -28,7 +30,7 @@ class JobRunnerTest {
     }
 
     @Test
-    void sendsAnApiSizedPictureAndPastesTheOutputBackAtFullSize() throws Exception {
+    void wholeImageModeSendsAnApiSizedPictureAndPastesTheOutputBackAtFullSize() throws Exception {
         BufferedImage original = solid(2000, 1000, 0xff336699);
         byte[] coverage = new byte[2000 * 1000];
         for (int y = 400; y < 600; y++) {
@@ -49,9 +51,11 @@ class JobRunnerTest {
             }
         };
         Recorder listener = new Recorder();
-        new JobRunner(executor, () -> backend).submit(new JobRequest(original, coverage, params(), "test.png"), listener);
+        new JobRunner(executor, () -> backend).submit(new JobRequest(original, coverage, params(), "test.png", null,
+                CropSettings.WHOLE_IMAGE), listener);
         JobOutcome outcome = listener.outcome.get(10, TimeUnit.SECONDS);
 
+        assertEquals(CropBox.whole(2000, 1000), outcome.cropBox());
         assertEquals(1024, seen.get().image().getWidth());
         assertEquals(512, seen.get().image().getHeight());
         assertEquals(1024, seen.get().mask().getWidth());
@@ -64,6 +68,61 @@ class JobRunnerTest {
         assertEquals(0xff336699, result.getRGB(100, 100), "outside the mask: the original");
         assertEquals(0xff336699, result.getRGB(899, 500), "just outside the mask: the original");
         assertEquals("42", outcome.serverId());
+    }
+
+    @Test
+    void cropModeSendsOnlyTheContextAroundTheMaskAndLeavesEverythingElseIdentical() throws Exception {
+        int w = 6000;
+        int h = 4000;
+        BufferedImage original = noise(w, h, 7);
+        byte[] coverage = new byte[w * h];
+        for (int y = 1800; y < 2200; y++) {
+            for (int x = 3000; x < 3500; x++) {
+                coverage[y * w + x] = (byte) 255;
+            }
+        }
+        AtomicReference<GenerationInput> seen = new AtomicReference<>();
+        Backend backend = new Backend() {
+            public String name() {
+                return "recording";
+            }
+
+            public BackendResult generate(GenerationInput input, Progress progress, CancellationToken cancel) {
+                seen.set(input);
+                return new BackendResult(List.of(solid(input.image().getWidth(), input.image().getHeight(), 0xffff0000)),
+                        "7", false, "{}");
+            }
+        };
+        Recorder listener = new Recorder();
+        CropSettings settings = new CropSettings(32, false, 8, false);
+        new JobRunner(executor, () -> backend).submit(new JobRequest(original, coverage, params(), "big.png", null, settings), listener);
+        JobOutcome outcome = listener.outcome.get(60, TimeUnit.SECONDS);
+
+        CropBox box = outcome.cropBox();
+        assertTrue(box.x() <= 3000 - 32 && box.right() >= 3500 + 32, "box " + box);
+        assertTrue(box.y() <= 1800 - 32 && box.bottom() >= 2200 + 32, "box " + box);
+        assertTrue(box.width() < 700 && box.height() < 600, "only the context is sent: " + box);
+        int sw = seen.get().image().getWidth();
+        int sh = seen.get().image().getHeight();
+        assertEquals(outcome.sentSize(), new dev.inpaintstudio.imaging.GenerationSize(sw, sh));
+        assertTrue(sw <= 1024 && sh <= 1024 && sw % 8 == 0 && sh % 8 == 0);
+        assertEquals(box.width() / (double) box.height(), sw / (double) sh, 0.02, "the crop's aspect is kept");
+        assertEquals(sw, seen.get().mask().getWidth());
+
+        BufferedImage result = outcome.results().get(0);
+        assertEquals(w, result.getWidth());
+        assertEquals(h, result.getHeight());
+        assertEquals(0xffff0000, result.getRGB(3250, 2000), "inside the mask: the output");
+        int changedOutside = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean nearMask = x >= 3000 - 8 && x < 3500 + 8 && y >= 1800 - 8 && y < 2200 + 8;
+                if (!nearMask && result.getRGB(x, y) != original.getRGB(x, y)) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertEquals(0, changedOutside, "pixels beyond the feathered mask are bit-identical");
     }
 
     @Test
@@ -120,6 +179,16 @@ class JobRunnerTest {
             for (int x = 0; x < w; x++) {
                 img.setRGB(x, y, argb);
             }
+        }
+        return img;
+    }
+
+    static BufferedImage noise(int w, int h, long seed) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] data = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextInt() & 0xffffff;
         }
         return img;
     }

@@ -1,0 +1,116 @@
+package dev.inpaintstudio.imaging;
+
+/**
+ * Which part of the picture to send and at what size: the mask's bounding box plus padding, grown to
+ * the aspect of a size the endpoint takes (at most {@code maxSide} a side, multiples of
+ * {@link GenerationSize#MULTIPLE}) and kept inside the picture. Large crops are scaled down to fit;
+ * tiny ones are scaled up so their short side reaches {@link #MIN_CROP_SIDE} where the long side allows.
+ */
+public record ContextCrop(CropBox box, GenerationSize size) {
+    /** Models trained at 512–1024 do poorly below 512; a tiny crop is scaled up to this short side. */
+    public static final int MIN_CROP_SIDE = 512;
+
+    public static ContextCrop plan(byte[] coverage, int width, int height, CropSettings settings) {
+        return plan(coverage, width, height, settings, GenerationSize.MAX_SIDE);
+    }
+
+    public static ContextCrop plan(byte[] coverage, int width, int height, CropSettings settings, int maxSide) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("Empty image: " + width + "×" + height);
+        }
+        if (coverage.length != width * height) {
+            throw new IllegalArgumentException("Mask does not have the image's size");
+        }
+        if (maxSide < GenerationSize.MULTIPLE || maxSide % GenerationSize.MULTIPLE != 0) {
+            throw new IllegalArgumentException("Bad endpoint limit " + maxSide);
+        }
+        CropBox bounds = settings.wholeImage() ? null : maskBounds(coverage, width, height);
+        if (bounds == null) {
+            return new ContextCrop(CropBox.whole(width, height), sizeFor(width, height, maxSide, GenerationSize.MIN_SIDE));
+        }
+        // The padding must at least hold the feather, or the softened edge would be cut by the crop.
+        int pad = Math.max(settings.padding(), settings.featherPx() + 1);
+        int x0 = Math.max(0, bounds.x() - pad);
+        int y0 = Math.max(0, bounds.y() - pad);
+        int x1 = Math.min(width, bounds.right() + pad);
+        int y1 = Math.min(height, bounds.bottom() + pad);
+        CropBox box = new CropBox(x0, y0, x1 - x0, y1 - y0);
+        // Grow to the generation aspect; the second pass settles rounding from the first.
+        for (int pass = 0; pass < 2; pass++) {
+            GenerationSize size = sizeFor(box.width(), box.height(), maxSide, MIN_CROP_SIDE);
+            box = growToAspect(box, size.width() / (double) size.height(), width, height);
+        }
+        return new ContextCrop(box, sizeFor(box.width(), box.height(), maxSide, MIN_CROP_SIDE));
+    }
+
+    /** The smallest box holding every pixel with non-zero coverage, or null when there is none. */
+    public static CropBox maskBounds(byte[] coverage, int width, int height) {
+        int minX = width;
+        int minY = height;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            int first = -1;
+            for (int x = 0; x < width; x++) {
+                if (coverage[base + x] != 0) {
+                    first = x;
+                    break;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            int last = first;
+            for (int x = width - 1; x > first; x--) {
+                if (coverage[base + x] != 0) {
+                    last = x;
+                    break;
+                }
+            }
+            minX = Math.min(minX, first);
+            maxX = Math.max(maxX, last);
+            minY = Math.min(minY, y);
+            maxY = y;
+        }
+        return maxX < 0 ? null : new CropBox(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    /** Size for a crop: scaled down to {@code maxSide}, or up until the short side reaches {@code minSide}. */
+    static GenerationSize sizeFor(int w, int h, int maxSide, int minSide) {
+        double longSide = Math.max(w, h);
+        double shortSide = Math.min(w, h);
+        double scale = Math.min(maxSide / longSide, 1.0);
+        if (shortSide * scale < minSide) {
+            scale = Math.min(minSide / shortSide, maxSide / longSide);
+        }
+        return new GenerationSize(snap(w * scale, maxSide), snap(h * scale, maxSide));
+    }
+
+    private static int snap(double side, int maxSide) {
+        int m = GenerationSize.MULTIPLE;
+        int snapped = (int) Math.round(side / m) * m;
+        return Math.max(m, Math.min(maxSide, snapped));
+    }
+
+    /** Grows the short dimension so width/height ≈ aspect, centred on the box, shifted inside the picture, clamped last. */
+    private static CropBox growToAspect(CropBox box, double aspect, int imageWidth, int imageHeight) {
+        int w = box.width();
+        int h = box.height();
+        int wantW = (int) Math.round(h * aspect);
+        int wantH = (int) Math.round(w / aspect);
+        if (wantW > w) {
+            w = Math.min(imageWidth, wantW);
+        } else if (wantH > h) {
+            h = Math.min(imageHeight, wantH);
+        }
+        int x = place(box.x(), box.width(), w, imageWidth);
+        int y = place(box.y(), box.height(), h, imageHeight);
+        return new CropBox(x, y, w, h);
+    }
+
+    private static int place(int start, int oldSize, int newSize, int limit) {
+        int s = start - (newSize - oldSize) / 2;
+        return Math.max(0, Math.min(limit - newSize, s));
+    }
+}

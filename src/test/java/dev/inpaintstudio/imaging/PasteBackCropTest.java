@@ -1,0 +1,137 @@
+package dev.inpaintstudio.imaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PasteBackCropTest {
+    static BufferedImage noise(int w, int h, long seed, int type) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = type == BufferedImage.TYPE_INT_ARGB ? random.nextInt() | 0xff000000 : random.nextInt() & 0xffffff;
+        }
+        return img;
+    }
+
+    /** A blob-shaped mask: a disc with a soft edge. */
+    static byte[] disc(int w, int h, int cx, int cy, int r) {
+        byte[] c = new byte[w * h];
+        for (int y = cy - r - 2; y <= cy + r + 2; y++) {
+            for (int x = cx - r - 2; x <= cx + r + 2; x++) {
+                double d = Math.hypot(x - cx, y - cy);
+                int v = (int) Math.round(Math.max(0, Math.min(1, r - d + 1)) * 255);
+                c[y * w + x] = (byte) v;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void everyPixelOutsideTheFeatheredMaskIsBitIdenticalOnA6000x4000Picture() {
+        int w = 6000;
+        int h = 4000;
+        int feather = 8;
+        for (int type : new int[]{BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage original = noise(w, h, 1, type);
+            byte[] coverage = disc(w, h, 3200, 2100, 220);
+            ContextCrop crop = ContextCrop.plan(coverage, w, h, new CropSettings(32, false, feather, true));
+            BufferedImage generated = noise(crop.box().width(), crop.box().height(), 2, BufferedImage.TYPE_INT_RGB);
+            BufferedImage out = PasteBack.compositeCrop(original, generated, coverage, crop.box(), feather, true);
+            assertEquals(w, out.getWidth());
+            assertEquals(h, out.getHeight());
+            int[] result = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+            int[] orig = original.getRGB(0, 0, w, h, null, 0, w);
+            int changedOutside = 0;
+            int changedInside = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    // Within the feather's reach of any masked pixel (box blur: Chebyshev distance ≤ feather).
+                    boolean reached = Math.abs(x - 3200) <= 223 + feather && Math.abs(y - 2100) <= 223 + feather
+                            && Math.hypot(Math.max(0, Math.abs(x - 3200) - feather), Math.max(0, Math.abs(y - 2100) - feather)) <= 222 + 1;
+                    if (result[i] != orig[i]) {
+                        if (reached) {
+                            changedInside++;
+                        } else {
+                            changedOutside++;
+                        }
+                    }
+                }
+            }
+            assertEquals(0, changedOutside, "nothing beyond the feathered mask changes");
+            assertTrue(changedInside > 100_000, "the masked disc was repainted");
+        }
+    }
+
+    @Test
+    void featherSoftensTheEdgeAndZeroMeansUntouched() {
+        int w = 100;
+        int h = 100;
+        byte[] coverage = new byte[w * h];
+        for (int y = 40; y < 60; y++) {
+            for (int x = 40; x < 60; x++) {
+                coverage[y * w + x] = (byte) 255;
+            }
+        }
+        int[] soft = PasteBack.feather(coverage, w, CropBox.whole(w, h), 4);
+        assertEquals(255, soft[50 * w + 50]);
+        assertEquals(0, soft[50 * w + 35], "5 px out: beyond a 4 px feather");
+        assertTrue(soft[50 * w + 36] > 0, "4 px out: reached");
+        assertTrue(soft[50 * w + 40] > 100 && soft[50 * w + 40] < 200, "the edge is half way");
+        int[] hard = PasteBack.feather(coverage, w, CropBox.whole(w, h), 0);
+        assertEquals(255, hard[50 * w + 40]);
+        assertEquals(0, hard[50 * w + 39]);
+    }
+
+    @Test
+    void colourMatchingRemovesAGlobalDriftOfTheResult() {
+        int w = 200;
+        int h = 200;
+        BufferedImage original = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage generated = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = 80 + random.nextInt(60);
+                original.setRGB(x, y, (v << 16) | (v << 8) | v);
+                // The model's output came back warmer and brighter everywhere.
+                generated.setRGB(x, y, (Math.min(255, v + 40) << 16) | (Math.min(255, v + 20) << 8) | v);
+            }
+        }
+        byte[] coverage = new byte[w * h];
+        for (int y = 80; y < 120; y++) {
+            for (int x = 80; x < 120; x++) {
+                coverage[y * w + x] = (byte) 255;
+            }
+        }
+        BufferedImage matched = PasteBack.compositeCrop(original, generated, coverage, CropBox.whole(w, h), 0, true);
+        BufferedImage raw = PasteBack.compositeCrop(original, generated, coverage, CropBox.whole(w, h), 0, false);
+        assertTrue(meanRedDifference(matched, original) < 3, "matched: " + meanRedDifference(matched, original));
+        assertTrue(meanRedDifference(raw, original) > 30);
+    }
+
+    private static double meanRedDifference(BufferedImage a, BufferedImage b) {
+        double sum = 0;
+        for (int y = 80; y < 120; y++) {
+            for (int x = 80; x < 120; x++) {
+                sum += ((a.getRGB(x, y) >> 16) & 0xff) - ((b.getRGB(x, y) >> 16) & 0xff);
+            }
+        }
+        return Math.abs(sum / 1600);
+    }
+
+    @Test
+    void aBoxOutsideThePictureOrAWrongSizedResultIsRefused() {
+        BufferedImage original = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        assertThrows(IllegalArgumentException.class, () -> PasteBack.compositeCrop(original,
+                new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB), new byte[2500], new CropBox(30, 30, 30, 30), 0, false));
+        assertThrows(IllegalArgumentException.class, () -> PasteBack.compositeCrop(original,
+                new BufferedImage(20, 30, BufferedImage.TYPE_INT_RGB), new byte[2500], new CropBox(0, 0, 30, 30), 0, false));
+    }
+}
