@@ -4,7 +4,9 @@ import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.editor.MaskLayer;
+import dev.inpaintstudio.editor.PixelRect;
 import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.imaging.CropBox;
 import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.jobs.JobListener;
@@ -158,10 +160,16 @@ public final class GenerationViewModel {
         return cropPreview;
     }
 
+    /** Plans from the box the mask keeps of its coverage: no scan of the whole mask on the FX thread. */
     private void updateCropPreview() {
         Document doc = document.get();
-        cropPreview.set(doc == null ? null
-                : ContextCrop.plan(doc.mask().copyCoverage(), doc.width(), doc.height(), cropSettings.get()));
+        cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get()));
+    }
+
+    static ContextCrop planFor(Document doc, CropSettings settings) {
+        PixelRect covered = doc.mask().coveredBounds();
+        CropBox bounds = covered.isEmpty() ? null : new CropBox(covered.x(), covered.y(), covered.width(), covered.height());
+        return ContextCrop.planAround(bounds, doc.width(), doc.height(), settings);
     }
 
     /** What {@link #sizeText(Document)} says for the current document. */

@@ -105,6 +105,10 @@ public final class MainWindow {
         editor.setId("editor");
         compare.setId("compare");
         generation.documentProperty().bind(editor.documentProperty());
+        editor.cropPlanProperty().bind(generation.cropPreviewProperty());
+        // Results whose record predates the feather setting are compared with the current one.
+        compare.fallbackFeatherProperty().bind(Bindings.createIntegerBinding(
+                () -> generation.cropSettingsProperty().get().featherPx(), generation.cropSettingsProperty()));
 
         maskTab = new Tab("Mask", editor);
         compareTab = new Tab("Before / After", new ComparePane(compare));

@@ -89,10 +89,14 @@ public final class EditorActions {
         MenuItem actual = item("Actual Pixels (100 %)", shortcut(KeyCode.DIGIT1), () -> editor.zoomTo(1));
         MenuItem zoomIn = item("Zoom In (+)", shortcut(KeyCode.EQUALS), () -> editor.zoomStep(true));
         MenuItem zoomOut = item("Zoom Out (−)", shortcut(KeyCode.MINUS), () -> editor.zoomStep(false));
+        // C is handled by EditorShortcuts: as an accelerator it would also fire while typing.
+        CheckMenuItem cropBox = new CheckMenuItem("Show Crop Box (C)");
+        cropBox.setId("menu-crop-box");
+        cropBox.selectedProperty().bindBidirectional(editor.cropBoxShownProperty());
         for (MenuItem i : new MenuItem[] {fit, actual, zoomIn, zoomOut}) {
             i.disableProperty().bind(editor.documentProperty().isNull());
         }
-        return new Menu("View", null, fit, actual, zoomIn, zoomOut);
+        return new Menu("View", null, fit, actual, zoomIn, zoomOut, new SeparatorMenuItem(), cropBox);
     }
 
     // ---- operations ------------------------------------------------------------------------

@@ -62,6 +62,7 @@ public final class EditorShortcuts {
             case W -> editor.toolProperty().set(ToolKind.WAND);
             case X -> editor.subtractProperty().set(!editor.subtractProperty().get());
             case H -> editor.maskVisibleProperty().set(!editor.maskVisibleProperty().get());
+            case C -> editor.cropBoxShownProperty().set(!editor.cropBoxShownProperty().get());
             case OPEN_BRACKET -> {
                 if (e.isShiftDown()) {
                     stepHardness(editor, -0.1);

@@ -11,6 +11,7 @@ import dev.inpaintstudio.editor.tool.Tool;
 import dev.inpaintstudio.editor.tool.ToolKey;
 import dev.inpaintstudio.editor.tool.ToolKind;
 import dev.inpaintstudio.editor.tool.ToolOverlay;
+import dev.inpaintstudio.imaging.ContextCrop;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -92,6 +93,9 @@ public final class EditorView extends Region {
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
+    private final ObjectProperty<ContextCrop> cropPlan = new SimpleObjectProperty<>(this, "cropPlan");
+    private final BooleanProperty cropBoxShown = new SimpleBooleanProperty(this, "cropBoxShown", true);
+    private final CropOverlay cropOverlay = new CropOverlay();
 
     private final ImageView frameView = new ImageView();
     private final Pane overlay = new Pane();
@@ -169,7 +173,7 @@ public final class EditorView extends Region {
         busyBox.visibleProperty().bind(busy.getReadOnlyProperty());
         rectPreview.setFill(null);
         ellipsePreview.setFill(null);
-        overlay.getChildren().addAll(rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
+        overlay.getChildren().addAll(cropOverlay.node(), rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
         getChildren().addAll(frameView, overlay, emptyHint, busyBox);
 
         document.addListener((obs, old, doc) -> documentChanged(old, doc));
@@ -188,6 +192,9 @@ public final class EditorView extends Region {
             }
         });
         busy.addListener((obs, o, b) -> updateCursor());
+        // Invalidation, not change: a new plan equal to the old one still follows a mask edit.
+        cropPlan.addListener(obs -> updateCropOverlay());
+        cropBoxShown.addListener(obs -> updateCropOverlay());
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -293,6 +300,24 @@ public final class EditorView extends Region {
         return canRedo.getReadOnlyProperty();
     }
 
+    /**
+     * The crop Generate would send (box in image pixels, size sent), drawn over the picture while
+     * {@link #cropBoxShownProperty() shown} and the mask is not empty; null draws nothing.
+     */
+    public ObjectProperty<ContextCrop> cropPlanProperty() {
+        return cropPlan;
+    }
+
+    /** Whether the crop box is drawn (View ▸ Show Crop Box, C). */
+    public BooleanProperty cropBoxShownProperty() {
+        return cropBoxShown;
+    }
+
+    /** The crop box as drawn, for tests: visible or not, in view coordinates. */
+    Rectangle cropBoxShape() {
+        return (Rectangle) cropOverlay.node().lookup("#cropBox");
+    }
+
     public boolean isBusy() {
         return busy.get();
     }
@@ -391,6 +416,7 @@ public final class EditorView extends Region {
 
     private void viewChanged() {
         zoom.set(viewport.scale());
+        updateCropOverlay();
         updateOverlay();
         redrawAll();
     }
@@ -408,6 +434,7 @@ public final class EditorView extends Region {
             layoutViewport();
             zoom.set(viewport.scale());
         }
+        updateCropOverlay();
         updateOverlay();
         redrawAll();
     }
@@ -510,6 +537,7 @@ public final class EditorView extends Region {
         frameView.setVisible(doc != null);
         historyChanged();
         fit();
+        updateCropOverlay();
     }
 
     private void createTools(Document doc) {
@@ -750,6 +778,15 @@ public final class EditorView extends Region {
         FrameRenderer.MaskMode mode = !maskVisible.get() ? FrameRenderer.MaskMode.HIDDEN
                 : outlineOnly.get() ? FrameRenderer.MaskMode.OUTLINE : FrameRenderer.MaskMode.FILL;
         renderer.setOverlay(rgb, overlayOpacity.get(), mode);
+    }
+
+    /** Places the crop box over the picture, or hides it (no plan, toggled off, or nothing masked). */
+    private void updateCropOverlay() {
+        Document doc = document.get();
+        ContextCrop plan = cropPlan.get();
+        boolean show = doc != null && plan != null && cropBoxShown.get() && !doc.mask().isEmpty();
+        cropOverlay.update(show ? plan : null, viewport, getWidth(), getHeight(),
+                doc == null ? 0 : doc.width(), doc == null ? 0 : doc.height());
     }
 
     /** Places the brush outline and the tool's preview over the picture. */

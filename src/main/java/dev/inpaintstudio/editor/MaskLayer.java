@@ -26,6 +26,7 @@ public final class MaskLayer {
     private final int height;
     private final byte[] coverage;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final MaskExtent extent;
 
     public MaskLayer(int width, int height) {
         this(width, height, new byte[Math.multiplyExact(width, height)]);
@@ -41,6 +42,7 @@ public final class MaskLayer {
         this.width = width;
         this.height = height;
         this.coverage = coverage;
+        this.extent = new MaskExtent(coverage, width, height);
     }
 
     public int width() {
@@ -70,12 +72,16 @@ public final class MaskLayer {
     }
 
     public boolean isEmpty() {
-        for (byte b : coverage) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
+        return coveredBounds().isEmpty();
+    }
+
+    /**
+     * The smallest rectangle holding every pixel with non-zero coverage, or {@link PixelRect#EMPTY}.
+     * Kept up to date from the dirty rectangles, so asking after each stroke costs about the stroke's
+     * area rather than the mask's.
+     */
+    public PixelRect coveredBounds() {
+        return extent.bounds();
     }
 
     /** A hard round dab (anti-aliased over one pixel); see {@link #dab(double, double, double, double, boolean)}. */
@@ -193,6 +199,7 @@ public final class MaskLayer {
     }
 
     private void fire(PixelRect dirty) {
+        extent.changed(dirty);
         for (ChangeListener l : listeners) {
             l.maskChanged(dirty);
         }

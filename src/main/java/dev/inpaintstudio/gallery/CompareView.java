@@ -1,5 +1,6 @@
 package dev.inpaintstudio.gallery;
 
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.DifferenceImage;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.ImageReadException;
@@ -7,11 +8,13 @@ import dev.inpaintstudio.imaging.MaskImages;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
@@ -59,6 +62,7 @@ public final class CompareView extends Region {
     private final ObjectProperty<Image> difference = new SimpleObjectProperty<>(this, "difference");
     private final SimpleStringProperty differenceSummary = new SimpleStringProperty(this, "differenceSummary", "");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final IntegerProperty fallbackFeather = new SimpleIntegerProperty(this, "fallbackFeather", CropSettings.DEFAULT_FEATHER);
 
     private Image before;
     private Image after;
@@ -199,6 +203,14 @@ public final class CompareView extends Region {
         return offsetY;
     }
 
+    /**
+     * The feather (px) assumed for results whose record does not say which one they were pasted back
+     * with: the difference counts as "outside" only what lies beyond the mask grown by the feather.
+     */
+    public IntegerProperty fallbackFeatherProperty() {
+        return fallbackFeather;
+    }
+
     /** Shows the picture at this scale and offset (view = image × scale + offset), like the editor's viewport. */
     public void showTransform(double newScale, double newOffsetX, double newOffsetY) {
         fitToView = false;
@@ -244,6 +256,7 @@ public final class CompareView extends Region {
             return;
         }
         differenceSummary.set("Computing the difference…");
+        int feather = r.featherPx() != null ? r.featherPx() : fallbackFeather.get();
         CompletableFuture<DifferenceImage> job = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedImage b = ImageFiles.read(r.beforeFile());
@@ -255,7 +268,7 @@ public final class CompareView extends Region {
                         coverage = MaskImages.toCoverage(m);
                     }
                 }
-                return DifferenceImage.of(b, a, coverage);
+                return DifferenceImage.of(b, a, coverage, feather);
             } catch (ImageReadException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -273,17 +286,18 @@ public final class CompareView extends Region {
                             + (error.getCause() == null ? error : error.getCause()).getMessage());
                     return;
                 }
-                differenceSummary.set(summary(d, r.maskFile() != null));
+                differenceSummary.set(summary(d, r.maskFile() != null, feather));
                 difference.set(image);
             });
         });
     }
 
-    static String summary(DifferenceImage d, boolean hasMask) {
+    static String summary(DifferenceImage d, boolean hasMask, int featherPx) {
         if (!hasMask) {
             return String.format(Locale.ROOT, "%,d pixels changed (no mask recorded for this result)", d.changedInside());
         }
-        return String.format(Locale.ROOT, "%,d pixels changed inside the mask; ", d.changedInside())
+        String where = featherPx > 0 ? "inside the mask and its " + featherPx + " px feather; " : "inside the mask; ";
+        return String.format(Locale.ROOT, "%,d pixels changed ", d.changedInside()) + where
                 + (d.changedOutside() == 0 ? "none outside it."
                 : String.format(Locale.ROOT, "%,d outside it (magenta).", d.changedOutside()));
     }

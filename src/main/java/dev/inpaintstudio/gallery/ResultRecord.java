@@ -27,6 +27,8 @@ import java.util.Map;
  *                       continued from one, else null: follow these to walk a branch of edits back
  * @param seedUsed       the seed the server reports having used ({@code meta.seed}), or null
  * @param starred        the outputs the artist starred
+ * @param crop           how much context was sent and how the outputs were blended back, or null in
+ *                       records older than it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultRecord(
@@ -54,9 +56,14 @@ public record ResultRecord(
         String jobId,
         String parentResultId,
         Long seedUsed,
-        List<String> starred) {
+        List<String> starred,
+        Crop crop) {
 
     public static final int VERSION = 3;
+
+    /** The crop settings a job ran with: context padding, whole-picture mode, feather (px) and colour matching. */
+    public record Crop(int padding, boolean wholeImage, int feather, boolean colorMatch) {
+    }
 
     /** A rectangle in the picture's pixels. */
     public record Box(int x, int y, int width, int height) {
@@ -75,7 +82,7 @@ public record ResultRecord(
     ResultRecord withOutputs(List<String> newOutputs, List<String> newStarred) {
         return new ResultRecord(version, createdAt, sourceName, endpoint, parameters, prompt, seed, sentWidth, sentHeight,
                 width, height, serverId, nsfwContentDetected, elapsedMillis, before, newOutputs, serverMeta, mask, cropBox,
-                maskBox, source, jobId, parentResultId, seedUsed, newStarred);
+                maskBox, source, jobId, parentResultId, seedUsed, newStarred, crop);
     }
 
     /** The seed to reuse: the one the server used when it said, else the one asked for. */

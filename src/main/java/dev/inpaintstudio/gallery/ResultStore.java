@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.inpaintstudio.imaging.ImageFiles;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.ImageHash;
 import dev.inpaintstudio.imaging.ImageReadException;
 import dev.inpaintstudio.imaging.JpegEncoder;
@@ -99,9 +100,13 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                         outcome.cropBox().height()), maskBox(coverage, w, h),
                 new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture)),
                 origin == null ? null : origin.jobId(), origin == null ? null : origin.parentResultId(),
-                seedInMeta(outcome.metaJson()), List.of());
+                seedInMeta(outcome.metaJson()), List.of(), crop(outcome.request().crop()));
         writeRecord(dir, record);
         return toResults(id, dir, record);
+    }
+
+    private static ResultRecord.Crop crop(CropSettings settings) {
+        return new ResultRecord.Crop(settings.padding(), settings.wholeImage(), settings.featherPx(), settings.colorMatch());
     }
 
     /** Every stored result, newest first. A damaged folder is skipped and logged, never fatal. */
@@ -308,7 +313,7 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                 results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
                         record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
                         mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
-                        seedUsed, record.sourceName()));
+                        seedUsed, record.sourceName(), record.crop() == null ? null : record.crop().feather()));
             }
         }
         return results;

@@ -12,16 +12,17 @@ import java.time.Instant;
  * @param thumbnailFile where its small picture is cached (it may not exist yet)
  * @param parentId      the result the job's picture was, or null
  * @param seedUsed      the seed the server used, when it said
+ * @param featherPx     the feather it was pasted back with, or null when its record does not say
  */
 public record StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                            Long seed, boolean nsfwContentDetected, int width, int height,
                            Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
-                           String sourceName) {
+                           String sourceName, Integer featherPx) {
 
     public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                         Long seed, boolean nsfwContentDetected, int width, int height) {
         this(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height, null,
-                ResultStore.thumbnailPath(resultFile), false, null, null, null);
+                ResultStore.thumbnailPath(resultFile), false, null, null, null, null);
     }
 
     public String caption() {
@@ -42,6 +43,6 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
 
     StoredResult withStarred(boolean star) {
         return new StoredResult(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height,
-                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName);
+                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, featherPx);
     }
 }

@@ -21,10 +21,31 @@ public record ContextCrop(CropBox box, GenerationSize size) {
         if (coverage.length != width * height) {
             throw new IllegalArgumentException("Mask does not have the image's size");
         }
+        return planAround(settings.wholeImage() ? null : maskBounds(coverage, width, height), width, height, settings, maxSide);
+    }
+
+    /**
+     * The same plan from the mask's bounding box alone, for callers that already know it (the editor
+     * keeps it up to date while painting) and must not scan a large mask again.
+     *
+     * @param maskBounds the box holding every masked pixel, or null when the mask is empty
+     */
+    public static ContextCrop planAround(CropBox maskBounds, int width, int height, CropSettings settings) {
+        return planAround(maskBounds, width, height, settings, GenerationSize.MAX_SIDE);
+    }
+
+    public static ContextCrop planAround(CropBox maskBounds, int width, int height, CropSettings settings, int maxSide) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("Empty image: " + width + "×" + height);
+        }
+        if (maskBounds != null && (maskBounds.x() < 0 || maskBounds.y() < 0 || maskBounds.right() > width
+                || maskBounds.bottom() > height)) {
+            throw new IllegalArgumentException("Mask box " + maskBounds + " is outside the " + width + "×" + height + " picture");
+        }
         if (maxSide < GenerationSize.MULTIPLE || maxSide % GenerationSize.MULTIPLE != 0) {
             throw new IllegalArgumentException("Bad endpoint limit " + maxSide);
         }
-        CropBox bounds = settings.wholeImage() ? null : maskBounds(coverage, width, height);
+        CropBox bounds = settings.wholeImage() ? null : maskBounds;
         if (bounds == null) {
             return new ContextCrop(CropBox.whole(width, height), sizeFor(width, height, maxSide, GenerationSize.MIN_SIDE));
         }
