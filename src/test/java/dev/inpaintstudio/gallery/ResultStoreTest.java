@@ -2,6 +2,7 @@ package dev.inpaintstudio.gallery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.JobRequest;
@@ -96,6 +97,23 @@ class ResultStoreTest {
     }
 
     @Test
+    void theCropSettingsAreRecordedSoTheDifferenceKnowsTheFeather() throws Exception {
+        BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+        InpaintParameters p = InpaintParameters.defaults(Endpoint.V6_IMAGES).with(ApiField.PROMPT, "sky");
+        CropSettings crop = new CropSettings(48, false, 13, false);
+        JobOutcome outcome = new JobOutcome(new JobRequest(img, new byte[64], p, "sky.png", null, crop), List.of(img),
+                new GenerationSize(256, 256), "1", false, "{}", Duration.ofMillis(10));
+        StoredResult saved = new ResultStore(dir).save(outcome).get(0);
+        assertEquals(13, saved.featherPx());
+        assertEquals(13, new ResultStore(dir).loadAll().get(0).featherPx(), "read back");
+        JsonNode stored = new ObjectMapper().readTree(saved.resultFile().resolveSibling("record.json").toFile()).get("crop");
+        assertEquals(48, stored.get("padding").intValue());
+        assertFalse(stored.get("wholeImage").booleanValue());
+        assertEquals(13, stored.get("feather").intValue());
+        assertFalse(stored.get("colorMatch").booleanValue());
+    }
+
+    @Test
     void aVersionOneRecordStillLoads() throws Exception {
         Path old = dir.resolve("20250101-000000-cafebabe");
         Files.createDirectories(old);
@@ -112,6 +130,7 @@ class ResultStoreTest {
         assertEquals(1, loaded.size());
         assertEquals("old door", loaded.get(0).prompt());
         assertEquals(5L, loaded.get(0).seed());
+        assertNull(loaded.get(0).featherPx(), "older records do not say: the compare view assumes the current setting");
     }
 
     private static List<String> iterable(Iterator<String> it) {
