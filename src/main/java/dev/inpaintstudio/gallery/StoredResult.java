@@ -12,11 +12,21 @@ import java.time.Instant;
  * @param thumbnailFile where its small picture is cached (it may not exist yet)
  * @param parentId      the result the job's picture was, or null
  * @param seedUsed      the seed the server used, when it said
+ * @param offline       made by the offline engine (its seed is the fill's)
  */
 public record StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                            Long seed, boolean nsfwContentDetected, int width, int height,
                            Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
-                           String sourceName) {
+                           String sourceName, boolean offline) {
+
+    /** A ModelsLab result. */
+    public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
+                        Long seed, boolean nsfwContentDetected, int width, int height,
+                        Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
+                        String sourceName) {
+        this(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height, maskFile,
+                thumbnailFile, starred, parentId, seedUsed, sourceName, false);
+    }
 
     public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                         Long seed, boolean nsfwContentDetected, int width, int height) {
@@ -25,6 +35,9 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
     }
 
     public String caption() {
+        if (offline) {
+            return "Offline fill";
+        }
         String p = prompt == null || prompt.isBlank() ? "(no prompt)" : prompt.strip();
         return p.length() > 40 ? p.substring(0, 39) + "…" : p;
     }
@@ -42,6 +55,6 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
 
     StoredResult withStarred(boolean star) {
         return new StoredResult(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height,
-                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName);
+                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, offline);
     }
 }
