@@ -39,19 +39,22 @@ final class SideBySide {
     }
 
     static void write(Path file, List<Panel> panels) throws IOException {
+        // Small crops are shown at twice their size, in whole pixels, so their texture can be seen.
+        int scale = Math.max(panels.get(0).image().getWidth(), panels.get(0).image().getHeight()) < 256 ? 2 : 1;
         int h = 0;
         for (Panel p : panels) {
-            h = Math.max(h, p.image().getHeight());
+            h = Math.max(h, p.image().getHeight() * scale);
         }
         // Narrow crops get room for their captions.
-        int columnMin = 150;
+        int columnMin = 200;
         int width = GAP;
         for (Panel p : panels) {
-            width += Math.max(columnMin, p.image().getWidth()) + GAP;
+            width += Math.max(columnMin, p.image().getWidth() * scale) + GAP;
         }
         BufferedImage sheet = new BufferedImage(width, h + CAPTION + 2 * GAP, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
         g.setColor(Color.BLACK);
@@ -60,8 +63,8 @@ final class SideBySide {
         for (Panel p : panels) {
             g.drawString(p.title(), x, GAP + 11);
             g.drawString(p.detail(), x, GAP + 25);
-            g.drawImage(p.image(), x, GAP + CAPTION, null);
-            x += Math.max(columnMin, p.image().getWidth()) + GAP;
+            g.drawImage(p.image(), x, GAP + CAPTION, p.image().getWidth() * scale, p.image().getHeight() * scale, null);
+            x += Math.max(columnMin, p.image().getWidth() * scale) + GAP;
         }
         g.dispose();
         ImageIO.write(sheet, "png", file.toFile());
