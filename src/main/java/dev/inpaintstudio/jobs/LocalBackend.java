@@ -90,7 +90,13 @@ public final class LocalBackend implements Backend {
         FillOptions options = fill.options();
         progress.report(Progress.Stage.FILLING, 0, "Filling " + image.getWidth() + " × " + image.getHeight()
                 + " px offline (" + options.quality().label() + ")");
-        BufferedImage filled = engine.fill(image, coverage, options, progress, cancel);
+        BufferedImage filled;
+        try {
+            filled = engine.fill(image, coverage, options, progress, cancel);
+        } catch (IllegalArgumentException e) {
+            // e.g. the mask leaves no patch to copy from: the engine's message says what to change.
+            throw new BackendException(e.getMessage(), e);
+        }
         cancel.throwIfCancelled();
         return new BackendResult(List.of(filled), null, false, null);
     }

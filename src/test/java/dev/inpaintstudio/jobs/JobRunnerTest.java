@@ -193,7 +193,7 @@ class JobRunnerTest {
         return img;
     }
 
-    static final class Recorder implements JobListener {
+    static class Recorder implements JobListener {
         final CompletableFuture<JobOutcome> outcome = new CompletableFuture<>();
         final CompletableFuture<String> failure = new CompletableFuture<>();
         final CountDownLatch cancelled = new CountDownLatch(1);
