@@ -1,10 +1,13 @@
 package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.gallery.StoredResult;
+import dev.inpaintstudio.jobs.LocalBackend;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
+import dev.inpaintstudio.local.ContentAwareFill;
 import dev.inpaintstudio.modelslab.ClientSettings;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.ModelsLabClient;
+import dev.inpaintstudio.params.BackendChoice;
 import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import dev.inpaintstudio.params.PresetStore;
@@ -109,7 +112,9 @@ public final class AppContext implements AutoCloseable {
         // The output folder applies from the next start; the concurrency as soon as it is changed.
         Path results = settings.outputFolder().orElse(paths.resultsDir());
         jobServices = new JobServices(paths, results, () -> new ModelsLabBackend(this::client, parameters::apiKey,
-                () -> SettingsViewModel.encodingOf(settings.pictureEncoding())), settings.concurrency());
+                () -> SettingsViewModel.encodingOf(settings.pictureEncoding())),
+                new LocalBackend(new ContentAwareFill(Runtime.getRuntime().availableProcessors())), settings.concurrency());
+        startBackend(storedKey);
         jobs = new JobsViewModel(jobServices.queue(), fx);
         generation = new GenerationViewModel(jobs, jobServices.results(), parameters, fx);
         generation.cropSettingsProperty().set(cropSettings(settings));
@@ -165,6 +170,40 @@ public final class AppContext implements AutoCloseable {
 
     public AppPaths paths() {
         return paths;
+    }
+
+    /**
+     * The backend at start: the artist's last pick when they made one; else it follows the key,
+     * offline while none is set (so a fresh install can work at once) and ModelsLab once one is, also
+     * when a key is entered later in this run. The artist's own pick is remembered in the settings.
+     */
+    private void startBackend(String key) {
+        Optional<BackendChoice> picked = settings.backendChoice().flatMap(id -> {
+            try {
+                return Optional.of(BackendChoice.fromId(id));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+        if (picked.isPresent()) {
+            parameters.chooseBackend(picked.get());
+        } else {
+            parameters.backendChosenProperty().set(false);
+            parameters.backendProperty().set(followingKey(key));
+        }
+        parameters.apiKeyProperty().addListener((obs, was, now) -> {
+            if (!parameters.backendChosenProperty().get()) {
+                parameters.backendProperty().set(followingKey(now));
+            }
+        });
+        javafx.beans.InvalidationListener remember = obs -> settings.setBackendChoice(
+                parameters.backendChosenProperty().get() ? parameters.backendProperty().get().id() : null);
+        parameters.backendProperty().addListener(remember);
+        parameters.backendChosenProperty().addListener(remember);
+    }
+
+    static BackendChoice followingKey(String key) {
+        return key == null || key.isBlank() ? BackendChoice.OFFLINE : BackendChoice.MODELSLAB;
     }
 
     static CropSettings cropSettings(Settings settings) {

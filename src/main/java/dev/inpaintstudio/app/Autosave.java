@@ -7,6 +7,9 @@ import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PngEncoder;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
+import dev.inpaintstudio.params.BackendChoice;
+import dev.inpaintstudio.params.FillPreset;
+import dev.inpaintstudio.params.FillSettings;
 import dev.inpaintstudio.params.ParameterSnapshot;
 
 import java.awt.image.BufferedImage;
@@ -41,11 +44,17 @@ final class Autosave {
 
     /**
      * {@code session.json}: the side panel as its snapshot (endpoint, each field's text by
-     * {@link ApiField} name, whether the seed is random), never the key.
+     * {@link ApiField} name, whether the seed is random, the backend and the offline options), never the key.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Session(int version, String savedAt, String documentId, String name, String source, int width, int height,
-                   String endpoint, Map<String, String> parameters, boolean randomSeed, String parentResultId) {
+                   String endpoint, Map<String, String> parameters, boolean randomSeed, String parentResultId,
+                   String backend, Fill fill) {
+
+        /** The offline options as saved; absent in sessions saved before the offline engine. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Fill(String quality, int patchSize, String seed, boolean randomSeed) {
+        }
 
         /** The side panel's values as saved, or null when they cannot be read. */
         ParameterSnapshot snapshot() {
@@ -54,7 +63,10 @@ final class Autosave {
                 if (parameters != null) {
                     parameters.forEach((name, text) -> values.put(ApiField.valueOf(name), text));
                 }
-                return new ParameterSnapshot(Endpoint.valueOf(endpoint), values, randomSeed);
+                BackendChoice chosen = backend == null ? null : BackendChoice.fromId(backend);
+                FillSettings fillSettings = fill == null ? null
+                        : new FillSettings(FillPreset.fromId(fill.quality()), fill.patchSize(), fill.seed(), fill.randomSeed());
+                return new ParameterSnapshot(Endpoint.valueOf(endpoint), values, randomSeed, chosen, fillSettings);
             } catch (IllegalArgumentException | NullPointerException e) {
                 return null;
             }
@@ -127,7 +139,10 @@ final class Autosave {
                            ParameterSnapshot parameters, String parentResultId) {
         Map<String, String> values = new LinkedHashMap<>();
         parameters.values().forEach((field, text) -> values.put(field.name(), text));
-        return new Session(1, Instant.now().toString(), documentId, name, source == null ? null : source.toString(),
-                width, height, parameters.endpoint().name(), values, parameters.randomSeed(), parentResultId);
+        FillSettings f = parameters.fill();
+        return new Session(2, Instant.now().toString(), documentId, name, source == null ? null : source.toString(),
+                width, height, parameters.endpoint().name(), values, parameters.randomSeed(), parentResultId,
+                parameters.backend() == null ? null : parameters.backend().id(),
+                f == null ? null : new Session.Fill(f.preset().id(), f.patchSize(), f.seed(), f.randomSeed()));
     }
 }

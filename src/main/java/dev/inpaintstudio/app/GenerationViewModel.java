@@ -9,12 +9,17 @@ import dev.inpaintstudio.imaging.ContextCrop;
 import dev.inpaintstudio.imaging.CropBox;
 import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.GenerationSize;
+import dev.inpaintstudio.jobs.GenerationRecipe;
 import dev.inpaintstudio.jobs.JobListener;
+import dev.inpaintstudio.jobs.LocalBackend;
+import dev.inpaintstudio.local.FillOptions;
+import dev.inpaintstudio.local.FillQuality;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.JobRequest;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
 import dev.inpaintstudio.modelslab.ModelsLabException;
+import dev.inpaintstudio.params.FillSettings;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -76,6 +81,7 @@ public final class GenerationViewModel {
     /** Documents made from a result ("continue from here"), to the result they were. */
     private final Map<Document, String> parents = new WeakHashMap<>();
     private String currentJob;
+    private final java.util.random.RandomGenerator random = new java.security.SecureRandom();
 
     public GenerationViewModel(JobsViewModel jobs, ResultStore store, ParametersViewModel parameters, Executor fx) {
         this.jobs = jobs;
@@ -101,7 +107,10 @@ public final class GenerationViewModel {
             updateCropPreview();
         });
         cropSettings.addListener((obs, old, now) -> updateCropPreview());
-        sizeText = Bindings.createStringBinding(() -> sizeText(document.get(), cropPreview.get()), document, cropPreview);
+        parameters.backendProperty().addListener((obs, old, now) -> updateCropPreview());
+        sizeText = Bindings.createStringBinding(() -> parameters.isOffline()
+                ? offlineSizeText(document.get(), cropPreview.get())
+                : sizeText(document.get(), cropPreview.get()), document, cropPreview, parameters.backendProperty());
         parameters.sizeTextProperty().bind(sizeText);
     }
 
@@ -147,6 +156,20 @@ public final class GenerationViewModel {
         return sent.width() + " × " + sent.height() + " (a " + cw + " × " + ch + " crop around the mask, " + how + ")";
     }
 
+    /** What the offline engine works on, e.g. "412 × 300 (the crop around the mask, at its own size)". */
+    static String offlineSizeText(Document doc, ContextCrop crop) {
+        if (doc == null || crop == null) {
+            return "Follows the picture: open one to see the part the fill works on.";
+        }
+        GenerationSize size = crop.size();
+        boolean whole = crop.box().isWhole(doc.width(), doc.height());
+        String part = whole ? "the whole " + doc.width() + " × " + doc.height() + " picture"
+                : "a " + crop.box().width() + " × " + crop.box().height() + " crop around the mask";
+        boolean own = size.width() == crop.box().width() && size.height() == crop.box().height();
+        return size.width() + " × " + size.height() + " (" + part + (own ? ", at its own size)" : ", scaled to fit "
+                + LocalBackend.MAX_SIDE + ")");
+    }
+
     /** How much is sent around the mask and how the result is blended back; from the settings. */
     public ObjectProperty<CropSettings> cropSettingsProperty() {
         return cropSettings;
@@ -163,13 +186,15 @@ public final class GenerationViewModel {
     /** Plans from the box the mask keeps of its coverage: no scan of the whole mask on the FX thread. */
     private void updateCropPreview() {
         Document doc = document.get();
-        cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get()));
+        cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get(), parameters.isOffline()));
     }
 
-    static ContextCrop planFor(Document doc, CropSettings settings) {
+    static ContextCrop planFor(Document doc, CropSettings settings, boolean offline) {
         PixelRect covered = doc.mask().coveredBounds();
         CropBox bounds = covered.isEmpty() ? null : new CropBox(covered.x(), covered.y(), covered.width(), covered.height());
-        return ContextCrop.planAround(bounds, doc.width(), doc.height(), settings);
+        return offline
+                ? LocalBackend.planAround(bounds, null, doc.width(), doc.height(), settings)
+                : ContextCrop.planAround(bounds, doc.width(), doc.height(), settings);
     }
 
     /** What {@link #sizeText(Document)} says for the current document. */
@@ -266,16 +291,34 @@ public final class GenerationViewModel {
             showError("Paint over the area to repaint first: the mask is empty.");
             return;
         }
-        InpaintParameters asked = parameters.toParameters();
-        parameters.noteSubmitted();
-        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), asked, doc.name(), null,
+        GenerationRecipe recipe;
+        Endpoint endpoint = null;
+        if (parameters.isOffline()) {
+            recipe = new GenerationRecipe.LocalFill(fillOptions(parameters.fillSettings(), random));
+        } else {
+            InpaintParameters asked = parameters.toParameters();
+            parameters.noteSubmitted();
+            recipe = new GenerationRecipe.ModelsLab(asked);
+            endpoint = asked.endpoint();
+        }
+        JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), recipe, doc.name(), null,
                 cropSettings.get());
-        Listener listener = new Listener(asked.endpoint());
+        Listener listener = new Listener(endpoint);
         listener.jobId = jobs.submit(request, parents.get(doc), listener);
         currentJob = listener.jobId;
         progress.set(-1);
         showStatus("Queued…");
         submitted.set(submitted.get() + 1);
+    }
+
+    /**
+     * The engine's options for the panel's offline settings; a random seed is drawn now, so the result's
+     * record names the seed that made it and "reuse settings" repeats it.
+     */
+    static FillOptions fillOptions(FillSettings fill, java.util.random.RandomGenerator random) {
+        Long fixed = fill.fixedSeed();
+        long seed = fixed != null ? fixed : random.nextLong(1L << 31);
+        return new FillOptions(fill.patchSize(), FillQuality.valueOf(fill.preset().name()), seed, null);
     }
 
     /** Cancels the job Generate started last, or else the newest one still under way. */

@@ -3,6 +3,7 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.jobs.Backend;
+import dev.inpaintstudio.jobs.BackendChooser;
 import dev.inpaintstudio.jobs.JobQueue;
 import dev.inpaintstudio.jobs.JobRunner;
 import dev.inpaintstudio.jobs.JobStore;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The job pipeline behind the window, without any of the window: the runner, the queue with its
+ * The job pipeline behind the window, without any of the window: the runner (ModelsLab and the
+ * offline engine, picked per job), the queue with its
  * jobs in flight on disk ({@code <data>/jobs}) and the results (the output folder setting, by
  * default {@code <data>/results}). {@link #start()} collects what a previous run left unfinished.
  */
@@ -25,10 +27,15 @@ final class JobServices implements AutoCloseable {
     private final JobRunner runner;
     private final JobQueue<List<StoredResult>> queue;
 
-    JobServices(AppPaths paths, Path resultsDir, Supplier<Backend> backend, int concurrency) {
+    /**
+     * @param modelsLab the ModelsLab backend for the next job (a supplier, so changed settings apply)
+     * @param local     the offline engine's backend
+     */
+    JobServices(AppPaths paths, Path resultsDir, Supplier<? extends Backend> modelsLab, Backend local, int concurrency) {
         results = new ResultStore(resultsDir);
         // The queue limits how many run; the runner only needs a thread for each of those.
-        runner = new JobRunner(Executors.newCachedThreadPool(daemonThreads("inpaint-job")), backend);
+        runner = new JobRunner(Executors.newCachedThreadPool(daemonThreads("inpaint-job")),
+                BackendChooser.of(modelsLab, () -> local));
         queue = new JobQueue<>(runner, new JobStore(paths.dataDir().resolve("jobs")), results, concurrency);
     }
 

@@ -326,12 +326,12 @@ public final class MainWindow {
     private void reuseSelected() {
         StoredResult r = gallery.getSelectionModel().getSelectedItem();
         if (r != null) {
-            actions.reuseParameters(r).whenComplete((p, error) -> {
+            actions.reuseParameters(r).whenComplete((seed, error) -> {
                 if (error != null) {
                     showError("Could not read the result's parameters", error.getMessage());
                 } else {
                     generation.showStatus("The settings of " + r.id() + " are in the side panel"
-                            + (p.seed() == null ? "." : " (seed " + p.seed() + ")."));
+                            + (seed == null ? "." : " (seed " + seed + ")."));
                 }
             });
         }

@@ -1,13 +1,18 @@
 package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.Document;
+import dev.inpaintstudio.gallery.ResultRecord;
 import dev.inpaintstudio.gallery.ResultStore;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.ImageReadException;
 import dev.inpaintstudio.imaging.MaskImages;
+import dev.inpaintstudio.local.FillOptions;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.InpaintParameters;
+import dev.inpaintstudio.params.BackendChoice;
+import dev.inpaintstudio.params.FillPreset;
+import dev.inpaintstudio.params.FillSettings;
 import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.embed.swing.SwingFXUtils;
@@ -79,18 +84,37 @@ public final class ResultActions {
         });
     }
 
-    /** Puts the result's parameters, its seed included, into the side panel. */
-    public CompletableFuture<InpaintParameters> reuseParameters(StoredResult result) {
+    /**
+     * Puts the result's settings, its seed included, into the side panel: for an offline result the
+     * offline backend with its options, else ModelsLab with every parameter it sent. Completes with
+     * the seed put back, or null when there is none.
+     */
+    public CompletableFuture<Long> reuseParameters(StoredResult result) {
         return onFx(CompletableFuture.supplyAsync(() -> {
             try {
-                return store.parameters(result);
+                ResultRecord record = store.record(result);
+                FillOptions fill = ResultStore.fillOptions(record);
+                return fill != null ? (Object) fill : ResultStore.parameters(record);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }, io)).thenApply(p -> {
+        }, io)).thenApply(settings -> {
+            if (settings instanceof FillOptions fill) {
+                applyFill(fill);
+                return fill.seed();
+            }
+            InpaintParameters p = (InpaintParameters) settings;
             apply(p);
-            return p;
+            parameters.chooseBackend(BackendChoice.MODELSLAB);
+            return p.seed();
         });
+    }
+
+    /** Puts an offline result's options in the side panel, seed fixed, and chooses the offline backend. */
+    void applyFill(FillOptions fill) {
+        parameters.setFillSettings(new FillSettings(FillPreset.valueOf(fill.quality().name()), fill.patchSize(),
+                Long.toString(fill.seed()), false));
+        parameters.chooseBackend(BackendChoice.OFFLINE);
     }
 
     /**

@@ -1,14 +1,18 @@
 package dev.inpaintstudio.app;
 
+import dev.inpaintstudio.params.BackendChoice;
+import dev.inpaintstudio.params.FillOptionsView;
 import dev.inpaintstudio.params.ParametersView;
 import dev.inpaintstudio.params.ParametersViewModel;
 import dev.inpaintstudio.params.PresetsBar;
 import dev.inpaintstudio.params.PresetsViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -24,8 +28,9 @@ import javafx.util.Duration;
 import java.util.List;
 
 /**
- * The right-hand panel: presets, the request form, Generate and Cancel, progress and status.
- * Generate is disabled while anything is wrong, with a tooltip listing what.
+ * The right-hand panel: the backend chooser, presets, the chosen backend's options (the offline
+ * engine's, or the ModelsLab request form; the other is hidden), Generate and Cancel, progress and
+ * status. Generate is disabled while anything is wrong, with a tooltip listing what.
  */
 final class SidePanel extends VBox {
     private final PresetsBar presetsBar;
@@ -41,9 +46,34 @@ final class SidePanel extends VBox {
         setPrefWidth(340);
         setMinWidth(290);
 
+        ComboBox<BackendChoice> backend = new ComboBox<>();
+        backend.setId("backend");
+        backend.getItems().setAll(BackendChoice.OFFLINE, BackendChoice.MODELSLAB);
+        backend.setMaxWidth(Double.MAX_VALUE);
+        backend.setValue(parameters.backendProperty().get());
+        parameters.backendProperty().addListener((obs, o, n) -> backend.setValue(n));
+        // Only a pick in the chooser is the artist's choice; the key switching it is not.
+        backend.setOnAction(e -> {
+            if (backend.getValue() != null && backend.getValue() != parameters.backendProperty().get()) {
+                parameters.chooseBackend(backend.getValue());
+            }
+        });
+        backend.setTooltip(new Tooltip("Offline: content-aware fill on this computer, for removing objects, "
+                + "blemishes and wires; no account or network. ModelsLab: a diffusion model on the ModelsLab "
+                + "service, which paints what a prompt describes; needs an API key."));
+        Label backendCaption = new Label("Backend");
+        backendCaption.getStyleClass().add("field-caption");
+
         presetsBar = new PresetsBar(presets);
         form = new ParametersView(parameters);
-        ScrollPane scroll = new ScrollPane(form);
+        FillOptionsView fill = new FillOptionsView(parameters);
+        BooleanBinding offline = parameters.backendProperty().isEqualTo(BackendChoice.OFFLINE);
+        // Hidden, not disabled: what the chosen backend does not use is not in the way.
+        fill.visibleProperty().bind(offline);
+        fill.managedProperty().bind(offline);
+        form.visibleProperty().bind(offline.not());
+        form.managedProperty().bind(offline.not());
+        ScrollPane scroll = new ScrollPane(new VBox(4, fill, form));
         scroll.setId("parametersScroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -56,7 +86,8 @@ final class SidePanel extends VBox {
         generate.disableProperty().bind(generation.blockedReasonProperty().isNotEmpty());
         generateTip = Bindings.createStringBinding(() -> {
             if (generation.blockedReasonProperty().get().isEmpty()) {
-                return "Repaint the masked area (Ctrl+Enter)";
+                return parameters.isOffline() ? "Fill the masked area offline (Ctrl+Enter)"
+                        : "Repaint the masked area (Ctrl+Enter)";
             }
             List<String> problems = parameters.problemsProperty().get();
             if (generation.runningProperty().get() || generation.documentProperty().get() == null || problems.isEmpty()) {
@@ -64,7 +95,7 @@ final class SidePanel extends VBox {
             }
             return "Cannot generate yet:\n• " + String.join("\n• ", problems);
         }, generation.blockedReasonProperty(), parameters.problemsProperty(), generation.runningProperty(),
-                generation.documentProperty());
+                generation.documentProperty(), parameters.backendProperty());
         Tooltip why = new Tooltip();
         why.setId("generateTooltip");
         why.textProperty().bind(generateTip);
@@ -101,7 +132,7 @@ final class SidePanel extends VBox {
         generation.statusIsErrorProperty().addListener((obs, o, err) -> status.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("error"), err));
 
-        getChildren().addAll(presetsBar, scroll, buttons, progress, status);
+        getChildren().addAll(new VBox(2, backendCaption, backend), presetsBar, scroll, buttons, progress, status);
     }
 
     /** The preset actions for a menu (new items each call). */

@@ -1,6 +1,7 @@
 package dev.inpaintstudio.cli;
 
 import dev.inpaintstudio.imaging.CropSettings;
+import dev.inpaintstudio.local.FillOptions;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.EndpointProfile;
 
@@ -15,11 +16,17 @@ final class CliHelp {
 
     static String text(Endpoint endpoint) {
         StringBuilder b = new StringBuilder();
-        b.append("Usage: inpaint-studio inpaint --image IN --mask MASK --out DIR [--prompt TEXT] [options]\n\n")
-                .append("Repaints the white part of MASK (same size as IN; white = repaint, black = keep) through the\n")
-                .append("ModelsLab API and writes each output, at IN's full resolution, as PNG with a JSON sidecar.\n")
-                .append("The API key comes from $").append(InpaintCommand.KEY_VARIABLE).append(" or the app's saved settings.\n\n")
+        b.append("Usage: inpaint-studio inpaint --image IN --mask MASK --out DIR [--backend local|modelslab] [options]\n\n")
+                .append("Repaints the white part of MASK (same size as IN; white = repaint, black = keep) and writes each\n")
+                .append("output, at IN's full resolution, as PNG with a JSON sidecar naming the backend and its options.\n")
+                .append("Two backends:\n")
+                .append("  local      offline content-aware fill: fills from the rest of the picture, for removing objects,\n")
+                .append("             blemishes and wires. No account, no network, no prompt.\n")
+                .append("  modelslab  a diffusion model through the ModelsLab API; paints what --prompt describes. Needs a key,\n")
+                .append("             from $").append(InpaintCommand.KEY_VARIABLE).append(" or the app's saved settings.\n")
+                .append("Without --backend: local while no API key is set, else modelslab.\n\n")
                 .append("General options:\n");
+        option(b, "--backend local|modelslab", "which backend repaints (default: local without an API key, else modelslab)");
         option(b, "--endpoint NAME", "one of " + Arrays.stream(Endpoint.values()).map(Endpoint::cliName)
                 .collect(Collectors.joining(", ")) + " (default v6)");
         option(b, "--base-url URL", "the server (default " + CliOptions.DEFAULT_BASE_URL + ")");
@@ -32,7 +39,13 @@ final class CliHelp {
                 + "); pixels it does not reach stay identical");
         option(b, "--color-match yes|no", "match the result's colours to the context around the mask (default yes)");
         option(b, "--resume ID", "collect job ID (one that outlived --deadline) instead of sending a new request");
-        b.append("\nParameters of ").append(endpoint.displayName()).append(" (").append(endpoint.cliName())
+        b.append("\nOffline options (--backend local):\n");
+        option(b, "--quality fast|balanced|quality", "speed against quality (default balanced)");
+        option(b, "--patch-size PX", "side of the texture patches compared and copied: odd, 3 to 21 (default "
+                + FillOptions.DEFAULT_PATCH_SIZE + "); small for fine detail, large for coarse structure");
+        option(b, "--seed N", "the same seed, picture and mask give the same fill (default: a random one, named in the sidecar)");
+        option(b, "--texture-from FILE", "a mask the size of IN: take texture only from its white part");
+        b.append("\nModelsLab parameters of ").append(endpoint.displayName()).append(" (").append(endpoint.cliName())
                 .append(", ").append(endpoint.path()).append("):\n");
         EndpointProfile profile = endpoint.profile();
         for (EndpointProfile.FieldSpec spec : profile.specs()) {

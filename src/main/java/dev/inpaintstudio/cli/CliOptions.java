@@ -2,6 +2,8 @@ package dev.inpaintstudio.cli;
 
 import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.PictureEncoding;
+import dev.inpaintstudio.jobs.GenerationRecipe;
+import dev.inpaintstudio.local.FillQuality;
 import dev.inpaintstudio.modelslab.Endpoint;
 
 import java.nio.file.Path;
@@ -14,10 +16,18 @@ import java.util.Map;
 /**
  * The {@code inpaint} command line: the fixed options, and every other {@code --name value} kept as
  * text for the endpoint's profile to parse and check.
+ *
+ * @param backend     {@code local} or {@code modelslab}, or null when not given (it then follows the key)
+ * @param patchSize   the offline engine's patch size, or null for its default
+ * @param quality     the offline engine's preset, or null for its default
+ * @param textureFrom a mask file marking where the offline engine may take texture from, or null
  */
 record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String baseUrl, Duration deadline,
                   PictureEncoding pictureEncoding, String resumeServerId, Map<String, String> parameters, boolean help,
-                  CropSettings crop) {
+                  CropSettings crop, String backend, Integer patchSize, FillQuality quality, Path textureFrom) {
+
+    static final String LOCAL = GenerationRecipe.LOCAL_ID;
+    static final String MODELSLAB = GenerationRecipe.MODELSLAB_ID;
 
     static final String DEFAULT_BASE_URL = "https://modelslab.com";
 
@@ -35,6 +45,10 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
         int feather = CropSettings.DEFAULT_FEATHER;
         boolean wholeImage = false;
         boolean colorMatch = true;
+        String backend = null;
+        Integer patchSize = null;
+        FillQuality quality = null;
+        Path textureFrom = null;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -75,6 +89,10 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
                 case "feather" -> feather = parsePixels(name, value, 256);
                 case "whole-image" -> wholeImage = parseYesNo(name, value);
                 case "color-match", "colour-match" -> colorMatch = parseYesNo(name, value);
+                case "backend" -> backend = parseBackend(value);
+                case "patch-size" -> patchSize = parsePatchSize(value);
+                case "quality" -> quality = parseQuality(value);
+                case "texture-from" -> textureFrom = Path.of(value);
                 default -> {
                     if (parameters.put(name, value) != null) {
                         throw new UsageException("--" + name + " is given twice.");
@@ -88,7 +106,51 @@ record CliOptions(Path image, Path mask, Path out, Endpoint endpoint, String bas
             }
         }
         return new CliOptions(image, mask, out, endpoint, baseUrl, deadline, encoding, resume, parameters, help,
-                new CropSettings(padding, wholeImage, feather, colorMatch));
+                new CropSettings(padding, wholeImage, feather, colorMatch), backend, patchSize, quality, textureFrom);
+    }
+
+    /** Options only the offline engine takes, as given. */
+    List<String> offlineOptionsGiven() {
+        List<String> given = new java.util.ArrayList<>();
+        if (patchSize != null) {
+            given.add("--patch-size");
+        }
+        if (quality != null) {
+            given.add("--quality");
+        }
+        if (textureFrom != null) {
+            given.add("--texture-from");
+        }
+        return given;
+    }
+
+    private static String parseBackend(String value) throws UsageException {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "local", "offline" -> LOCAL;
+            case "modelslab" -> MODELSLAB;
+            default -> throw new UsageException("--backend is local or modelslab; got \"" + value + "\".");
+        };
+    }
+
+    private static int parsePatchSize(String value) throws UsageException {
+        try {
+            int px = Integer.parseInt(value.strip());
+            if (px >= 3 && px <= 21 && px % 2 == 1) {
+                return px;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--patch-size takes an odd number of pixels from 3 to 21; got \"" + value + "\".");
+    }
+
+    private static FillQuality parseQuality(String value) throws UsageException {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "fast" -> FillQuality.FAST;
+            case "balanced" -> FillQuality.BALANCED;
+            case "quality", "best" -> FillQuality.QUALITY;
+            default -> throw new UsageException("--quality is fast, balanced or quality; got \"" + value + "\".");
+        };
     }
 
     private static int parsePixels(String name, String value, int max) throws UsageException {

@@ -11,6 +11,7 @@ public enum ExitCode {
     SERVER_FAILURE(5, "the server or the network failed, or sent no usable image"),
     DEADLINE(6, "still running on the server when the deadline passed"),
     OUTPUT_FAILED(7, "the outputs could not be written"),
+    FILL_FAILED(8, "the offline fill failed"),
     CANCELLED(130, "interrupted");
 
     private final int code;

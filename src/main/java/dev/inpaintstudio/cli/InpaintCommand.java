@@ -4,11 +4,17 @@ import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.ImageReadException;
 import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.jobs.Backend;
+import dev.inpaintstudio.jobs.BackendChooser;
+import dev.inpaintstudio.jobs.GenerationRecipe;
 import dev.inpaintstudio.jobs.JobListener;
+import dev.inpaintstudio.jobs.LocalBackend;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.JobRequest;
 import dev.inpaintstudio.jobs.JobRunner;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
+import dev.inpaintstudio.local.ContentAwareFill;
+import dev.inpaintstudio.local.FillOptions;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.ApiKey;
 import dev.inpaintstudio.modelslab.ClientSettings;
@@ -23,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +41,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code inpaint-studio inpaint --image IN --mask MASK --prompt TEXT --out DIR ...}: the same job
- * pipeline as the window (fit, send, poll, download, paste back at full resolution), headless.
+ * {@code inpaint-studio inpaint --image IN --mask MASK --out DIR [--backend local|modelslab] ...}: the
+ * same job pipeline as the window (crop, repaint offline or send, poll and download, paste back at
+ * full resolution), headless. Without {@code --backend} it runs offline while no API key is given.
  * Progress goes to stderr; each output is written as PNG with a JSON sidecar.
  */
 public final class InpaintCommand {
@@ -74,8 +82,30 @@ public final class InpaintCommand {
     }
 
     private ExitCode generate(CliOptions options) throws UsageException {
-        Endpoint endpoint = options.endpoint();
-        InpaintParameters parameters = CliParameters.build(endpoint, options.parameters());
+        ApiKey key = apiKey();
+        // Without a key the offline engine is the one that can work; with one, ModelsLab.
+        String backend = options.backend() != null ? options.backend()
+                : key.isBlank() ? CliOptions.LOCAL : CliOptions.MODELSLAB;
+        boolean local = backend.equals(CliOptions.LOCAL);
+        GenerationRecipe recipe;
+        if (local) {
+            recipe = null; // built once the picture's size is known (the texture region must match it)
+            List<String> modelsLabOnly = options.parameters().keySet().stream().filter(n -> !n.equals("seed"))
+                    .map(n -> "--" + (n.equals("model-id") ? "model" : n)).toList();
+            if (!modelsLabOnly.isEmpty()) {
+                throw new UsageException(String.join(", ", modelsLabOnly) + (modelsLabOnly.size() == 1 ? " is a ModelsLab option"
+                        : " are ModelsLab options") + ", but the offline backend runs"
+                        + (options.backend() == null ? " (no API key is set)" : "")
+                        + ". It takes --patch-size, --quality, --seed and --texture-from. For ModelsLab set "
+                        + KEY_VARIABLE + " or pass --backend modelslab.");
+            }
+        } else {
+            if (!options.offlineOptionsGiven().isEmpty()) {
+                throw new UsageException(String.join(", ", options.offlineOptionsGiven())
+                        + " only apply to the offline backend (--backend local).");
+            }
+            recipe = new GenerationRecipe.ModelsLab(CliParameters.build(options.endpoint(), options.parameters()));
+        }
 
         BufferedImage image = read(options.image(), "image");
         BufferedImage maskImage = read(options.mask(), "mask");
@@ -87,8 +117,9 @@ public final class InpaintCommand {
         if (MaskImages.isEmpty(coverage)) {
             throw new UsageException("The mask is entirely black: nothing to repaint (white = repaint, black = keep).");
         }
-        ApiKey key = apiKey();
-        if (key.isBlank()) {
+        if (local) {
+            recipe = new GenerationRecipe.LocalFill(fillOptions(options, image));
+        } else if (key.isBlank()) {
             err.println("inpaint: no API key. Set " + KEY_VARIABLE + " or save a key in the app's settings.");
             return ExitCode.INVALID_KEY;
         }
@@ -98,16 +129,19 @@ public final class InpaintCommand {
             throw new UsageException("Cannot create the output folder " + options.out() + ": " + e.getMessage());
         }
 
-        ModelsLabClient client = new ModelsLabClient(options.baseUrl(), ClientSettings.defaults().withDeadline(options.deadline()));
-        ModelsLabBackend backend = new ModelsLabBackend(() -> client, () -> key, options::pictureEncoding);
+        Supplier<Backend> modelsLab = () -> new ModelsLabBackend(
+                () -> new ModelsLabClient(options.baseUrl(), ClientSettings.defaults().withDeadline(options.deadline())),
+                () -> key, options::pictureEncoding);
+        Supplier<Backend> offline = () -> new LocalBackend(new ContentAwareFill(Runtime.getRuntime().availableProcessors()));
         JobRunner runner = new JobRunner(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "inpaint-cli-job");
             t.setDaemon(true);
             return t;
-        }), () -> backend);
+        }), BackendChooser.of(modelsLab, offline));
         String name = baseName(options.image());
         Outcome outcome = new Outcome();
-        var handle = runner.submit(new JobRequest(image, coverage, parameters, name, options.resumeServerId(), options.crop()), outcome);
+        var handle = runner.submit(new JobRequest(image, coverage, recipe, name, local ? null : options.resumeServerId(),
+                options.crop()), outcome);
         Thread hook = new Thread(handle::cancel, "inpaint-cli-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -135,10 +169,51 @@ public final class InpaintCommand {
         }
     }
 
+    /** The offline engine's options: given ones, else its defaults; a seed drawn now when none is given, so the sidecar names it. */
+    private static FillOptions fillOptions(CliOptions options, BufferedImage image) throws UsageException {
+        String seedText = options.parameters().get("seed");
+        long seed;
+        if (seedText == null || seedText.isBlank()) {
+            seed = new SecureRandom().nextInt(Integer.MAX_VALUE);
+        } else {
+            try {
+                seed = Long.parseLong(seedText.strip());
+            } catch (NumberFormatException e) {
+                seed = -1;
+            }
+            if (seed < 0) {
+                throw new UsageException("--seed takes a whole number from 0 up; got \"" + seedText + "\".");
+            }
+        }
+        byte[] region = null;
+        if (options.textureFrom() != null) {
+            BufferedImage from = read(options.textureFrom(), "texture region");
+            if (from.getWidth() != image.getWidth() || from.getHeight() != image.getHeight()) {
+                throw new UsageException("The texture region is " + from.getWidth() + "×" + from.getHeight()
+                        + " but the image is " + image.getWidth() + "×" + image.getHeight() + "; they must be the same size.");
+            }
+            region = MaskImages.toCoverage(from);
+            if (MaskImages.isEmpty(region)) {
+                throw new UsageException("The texture region is entirely black: mark where texture may come from in white.");
+            }
+        }
+        FillOptions d = FillOptions.DEFAULT;
+        return new FillOptions(options.patchSize() != null ? options.patchSize() : d.patchSize(),
+                options.quality() != null ? options.quality() : d.quality(), seed, region);
+    }
+
     private ExitCode failure(Throwable cause) {
         if (cause instanceof java.util.concurrent.CancellationException) {
             err.println("inpaint: cancelled");
             return ExitCode.CANCELLED;
+        }
+        boolean fromServer = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            fromServer |= t instanceof ModelsLabException;
+        }
+        if (!fromServer && !(cause instanceof dev.inpaintstudio.jobs.BackendException)) {
+            err.println("inpaint: " + cause.getMessage());
+            return ExitCode.FILL_FAILED;
         }
         err.println("inpaint: " + cause.getMessage());
         for (Throwable t = cause; t != null; t = t.getCause()) {

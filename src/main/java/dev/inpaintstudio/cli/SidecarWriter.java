@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inpaintstudio.imaging.PngEncoder;
+import dev.inpaintstudio.jobs.GenerationRecipe;
 import dev.inpaintstudio.jobs.JobOutcome;
+import dev.inpaintstudio.local.FillOptions;
 import dev.inpaintstudio.modelslab.InpaintParameters;
 
 import java.io.IOException;
@@ -14,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Writes each output as {@code NAME-N.png} beside {@code NAME-N.json}: what was sent (never the key) and what came back. */
+/**
+ * Writes each output as {@code NAME-N.png} beside {@code NAME-N.json}: the backend, and what was sent
+ * (never the key) and what came back, or the offline engine's options.
+ */
 final class SidecarWriter {
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -24,8 +29,8 @@ final class SidecarWriter {
     }
 
     List<Path> write(String name, JobOutcome outcome, CliOptions options) throws IOException {
-        InpaintParameters parameters = outcome.request().parameters();
-        Map<String, Object> sent = parameters.endpoint().profile()
+        InpaintParameters parameters = outcome.request().modelsLabParameters();
+        Map<String, Object> sent = parameters == null ? null : parameters.endpoint().profile()
                 .wireParameters(parameters, outcome.sentSize().width(), outcome.sentSize().height());
         List<Path> written = new ArrayList<>();
         for (int i = 0; i < outcome.results().size(); i++) {
@@ -33,15 +38,28 @@ final class SidecarWriter {
             Path png = dir.resolve(stem + ".png");
             PngEncoder.writeAtomically(outcome.results().get(i), png);
             ObjectNode record = json.createObjectNode();
-            record.put("endpoint", parameters.endpoint().cliName());
-            record.put("path", parameters.endpoint().path());
-            record.set("sent", json.valueToTree(sent));
-            record.put("pictureFormat", options.pictureEncoding().name().toLowerCase(java.util.Locale.ROOT));
-            ObjectNode received = record.putObject("received");
-            received.put("id", outcome.serverId());
-            received.put("nsfw_content_detected", outcome.nsfwContentDetected());
-            received.set("meta", meta(outcome.metaJson()));
-            received.put("elapsedSeconds", outcome.elapsed().toMillis() / 1000.0);
+            record.put("backend", outcome.request().recipe().backendId());
+            if (outcome.request().recipe() instanceof GenerationRecipe.LocalFill fill) {
+                FillOptions o = fill.options();
+                ObjectNode f = record.putObject("fill");
+                f.put("patchSize", o.patchSize());
+                f.put("quality", o.quality().name().toLowerCase(java.util.Locale.ROOT));
+                f.put("seed", o.seed());
+                f.put("textureFrom", options.textureFrom() == null ? null : options.textureFrom().toAbsolutePath().toString());
+                f.put("workingWidth", outcome.sentSize().width());
+                f.put("workingHeight", outcome.sentSize().height());
+                f.put("elapsedSeconds", outcome.elapsed().toMillis() / 1000.0);
+            } else {
+                record.put("endpoint", parameters.endpoint().cliName());
+                record.put("path", parameters.endpoint().path());
+                record.set("sent", json.valueToTree(sent));
+                record.put("pictureFormat", options.pictureEncoding().name().toLowerCase(java.util.Locale.ROOT));
+                ObjectNode received = record.putObject("received");
+                received.put("id", outcome.serverId());
+                received.put("nsfw_content_detected", outcome.nsfwContentDetected());
+                received.set("meta", meta(outcome.metaJson()));
+                received.put("elapsedSeconds", outcome.elapsed().toMillis() / 1000.0);
+            }
             ObjectNode source = record.putObject("source");
             source.put("image", options.image().toAbsolutePath().toString());
             source.put("mask", options.mask().toAbsolutePath().toString());

@@ -22,6 +22,9 @@ public final class Recipe {
     }
 
     public static String a1111(ResultRecord record) {
+        if (record.isLocal()) {
+            return offline(record);
+        }
         Map<String, Object> p = record.parameters() == null ? Map.of() : record.parameters();
         StringBuilder out = new StringBuilder(record.prompt() == null ? "" : record.prompt());
         String negative = p.get("negative_prompt") == null ? "" : String.valueOf(p.get("negative_prompt"));
@@ -47,6 +50,38 @@ public final class Recipe {
         StringBuilder line = new StringBuilder();
         pairs.forEach((k, v) -> line.append(line.length() == 0 ? "" : ", ").append(k).append(": ").append(quote(v)));
         return out.append('\n').append(line).toString();
+    }
+
+    /**
+     * An offline result has no prompt or model: the text says what made it, e.g.
+     * {@code Offline content-aware fill, Patch size: 7, Quality: Balanced, Seed: 42, Size: 640x480, Version: Inpaint Studio}.
+     */
+    static String offline(ResultRecord record) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        ResultRecord.Fill fill = record.fill();
+        if (fill != null) {
+            pairs.put("Patch size", Integer.toString(fill.patchSize()));
+            pairs.put("Quality", qualityLabel(fill.quality()));
+            pairs.put("Seed", Long.toString(fill.seed()));
+            if (fill.sourceRegion()) {
+                pairs.put("Texture from", "marked region");
+            }
+        }
+        if (record.sentWidth() > 0 && record.sentHeight() > 0) {
+            pairs.put("Size", record.sentWidth() + "x" + record.sentHeight());
+        }
+        pairs.put("Version", "Inpaint Studio");
+        StringBuilder line = new StringBuilder("Offline content-aware fill");
+        pairs.forEach((k, v) -> line.append(", ").append(k).append(": ").append(quote(v)));
+        return line.toString();
+    }
+
+    private static String qualityLabel(String name) {
+        try {
+            return dev.inpaintstudio.local.FillQuality.valueOf(name.toUpperCase(Locale.ROOT)).label();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(name);
+        }
     }
 
     /** Quotes a value the way the web UI does: as a JSON string when it holds a comma, colon or line break. */

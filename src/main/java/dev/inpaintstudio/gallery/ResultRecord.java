@@ -9,10 +9,11 @@ import java.util.Map;
  * The JSON beside a job's PNGs: what was asked (never the API key), what was sent and what came back.
  * Unknown fields are ignored so older versions read newer records, and fields a record lacks are null.
  *
- * @param version        3 since the mask, crop box, source identity, lineage and stars are kept; 2 stored
+ * @param version        4 since offline results are kept (backend, fill); 3 since the mask, crop box, source
+ *                       identity, lineage and stars are kept; 2 stored
  *                       the parameters by wire name (1 had a fixed set of v6 fields; such records still
  *                       load, with {@code parameters} null)
- * @param endpoint       the {@code modelslab.Endpoint} constant's name, e.g. {@code V6_IMAGES}
+ * @param endpoint       the {@code modelslab.Endpoint} constant's name, e.g. {@code V6_IMAGES}; null offline
  * @param parameters     every parameter sent, by its wire name at that endpoint ({@code model_id},
  *                       {@code num_inference_steps}, {@code width}, ...), with its JSON value as sent;
  *                       never the key, never the images
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param starred        the outputs the artist starred
  * @param crop           how much context was sent and how the outputs were blended back, or null in
  *                       records older than it
+ * @param backend        {@code local} for the offline engine, {@code modelslab} (or null, before version 4) for ModelsLab
+ * @param fill           the offline engine's options; null for ModelsLab results
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultRecord(
@@ -57,9 +60,23 @@ public record ResultRecord(
         String parentResultId,
         Long seedUsed,
         List<String> starred,
-        Crop crop) {
+        Crop crop,
+        String backend,
+        Fill fill) {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    public static final String LOCAL = "local";
+    public static final String MODELSLAB = "modelslab";
+
+    /**
+     * What the offline engine was asked for.
+     *
+     * @param quality      the preset: {@code fast}, {@code balanced} or {@code quality}
+     * @param sourceRegion whether texture was taken only from a region the artist marked
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fill(int patchSize, String quality, long seed, boolean sourceRegion) {
+    }
 
     /** The crop settings a job ran with: context padding, whole-picture mode, feather (px) and colour matching. */
     public record Crop(int padding, boolean wholeImage, int feather, boolean colorMatch) {
@@ -82,7 +99,12 @@ public record ResultRecord(
     ResultRecord withOutputs(List<String> newOutputs, List<String> newStarred) {
         return new ResultRecord(version, createdAt, sourceName, endpoint, parameters, prompt, seed, sentWidth, sentHeight,
                 width, height, serverId, nsfwContentDetected, elapsedMillis, before, newOutputs, serverMeta, mask, cropBox,
-                maskBox, source, jobId, parentResultId, seedUsed, newStarred, crop);
+                maskBox, source, jobId, parentResultId, seedUsed, newStarred, crop, backend, fill);
+    }
+
+    /** Whether the offline engine made these results. */
+    public boolean isLocal() {
+        return LOCAL.equals(backend);
     }
 
     /** The seed to reuse: the one the server used when it said, else the one asked for. */

@@ -12,10 +12,13 @@ import dev.inpaintstudio.imaging.PngText;
 import dev.inpaintstudio.imaging.MaskImages;
 import dev.inpaintstudio.imaging.PngEncoder;
 import dev.inpaintstudio.imaging.Resampling;
+import dev.inpaintstudio.jobs.GenerationRecipe;
 import dev.inpaintstudio.jobs.JobOrigin;
 import dev.inpaintstudio.jobs.JobOutcome;
 import dev.inpaintstudio.jobs.ResultSink;
 import dev.inpaintstudio.jobs.WireParameters;
+import dev.inpaintstudio.local.FillOptions;
+import dev.inpaintstudio.local.FillQuality;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.modelslab.InpaintParameters;
@@ -88,19 +91,31 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
             writeThumbnail(result, thumbnailPath(dir.resolve(name)));
             outputs.add(name);
         }
-        InpaintParameters p = outcome.request().parameters();
         int sentWidth = outcome.sentSize().width();
         int sentHeight = outcome.sentSize().height();
-        // Exactly what the endpoint was sent, by wire name: the key and the images are not in it.
-        Map<String, Object> sent = WireParameters.of(p, sentWidth, sentHeight);
-        ResultRecord record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(),
-                p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight, w, h, outcome.serverId(),
-                outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson(),
-                "mask.png", new ResultRecord.Box(outcome.cropBox().x(), outcome.cropBox().y(), outcome.cropBox().width(),
-                        outcome.cropBox().height()), maskBox(coverage, w, h),
-                new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture)),
-                origin == null ? null : origin.jobId(), origin == null ? null : origin.parentResultId(),
-                seedInMeta(outcome.metaJson()), List.of(), crop(outcome.request().crop()));
+        ResultRecord.Box cropBox = new ResultRecord.Box(outcome.cropBox().x(), outcome.cropBox().y(),
+                outcome.cropBox().width(), outcome.cropBox().height());
+        ResultRecord.Source source = new ResultRecord.Source(outcome.request().sourceName(), w, h, ImageHash.sha256(picture));
+        String jobId = origin == null ? null : origin.jobId();
+        String parentId = origin == null ? null : origin.parentResultId();
+        ResultRecord record;
+        if (outcome.request().recipe() instanceof GenerationRecipe.LocalFill fill) {
+            FillOptions o = fill.options();
+            record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(), null, null,
+                    null, o.seed(), sentWidth, sentHeight, w, h, null, false, outcome.elapsed().toMillis(), "before.png",
+                    outputs, null, "mask.png", cropBox, maskBox(coverage, w, h), source, jobId, parentId, null, List.of(),
+                    crop(outcome.request().crop()), ResultRecord.LOCAL, new ResultRecord.Fill(o.patchSize(), o.quality().name().toLowerCase(java.util.Locale.ROOT),
+                    o.seed(), o.sourceRegion() != null));
+        } else {
+            InpaintParameters p = outcome.request().modelsLabParameters();
+            // Exactly what the endpoint was sent, by wire name: the key and the images are not in it.
+            Map<String, Object> sent = WireParameters.of(p, sentWidth, sentHeight);
+            record = new ResultRecord(ResultRecord.VERSION, now.toString(), outcome.request().sourceName(),
+                    p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight, w, h, outcome.serverId(),
+                    outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson(),
+                    "mask.png", cropBox, maskBox(coverage, w, h), source, jobId, parentId, seedInMeta(outcome.metaJson()),
+                    List.of(), crop(outcome.request().crop()), ResultRecord.MODELSLAB, null);
+        }
         writeRecord(dir, record);
         return toResults(id, dir, record);
     }
@@ -160,6 +175,32 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                 : WireParameters.read(endpoint, record.parameters());
         Long seed = record.effectiveSeed();
         return seed == null ? p : p.with(ApiField.SEED, seed);
+    }
+
+    /**
+     * The offline engine's options that made a result, to make it again (without a texture source
+     * region: that belonged to the picture it was marked on), or null for a ModelsLab result.
+     */
+    public FillOptions fillOptions(StoredResult result) throws IOException {
+        return fillOptions(record(result));
+    }
+
+    public static FillOptions fillOptions(ResultRecord record) {
+        if (!record.isLocal() || record.fill() == null) {
+            return null;
+        }
+        ResultRecord.Fill f = record.fill();
+        FillQuality quality;
+        try {
+            quality = FillQuality.valueOf(f.quality().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            quality = FillQuality.BALANCED;
+        }
+        try {
+            return new FillOptions(f.patchSize(), quality, f.seed(), null);
+        } catch (IllegalArgumentException e) {
+            return new FillOptions(FillOptions.DEFAULT_PATCH_SIZE, quality, f.seed(), null);
+        }
     }
 
     /** The result's thumbnail, made now when missing (older results). */
@@ -313,7 +354,8 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                 results.add(new StoredResult(id + "/" + output, file, dir.resolve(record.before()), created,
                         record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
                         mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
-                        seedUsed, record.sourceName(), record.crop() == null ? null : record.crop().feather()));
+                        seedUsed, record.sourceName(), record.crop() == null ? null : record.crop().feather(),
+                        record.isLocal()));
             }
         }
         return results;

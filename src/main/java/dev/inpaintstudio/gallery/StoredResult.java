@@ -13,11 +13,21 @@ import java.time.Instant;
  * @param parentId      the result the job's picture was, or null
  * @param seedUsed      the seed the server used, when it said
  * @param featherPx     the feather it was pasted back with, or null when its record does not say
+ * @param offline       made by the offline engine (its seed is the fill's)
  */
 public record StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                            Long seed, boolean nsfwContentDetected, int width, int height,
                            Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
-                           String sourceName, Integer featherPx) {
+                           String sourceName, Integer featherPx, boolean offline) {
+
+    /** A ModelsLab result. */
+    public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
+                        Long seed, boolean nsfwContentDetected, int width, int height,
+                        Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
+                        String sourceName, Integer featherPx) {
+        this(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height, maskFile,
+                thumbnailFile, starred, parentId, seedUsed, sourceName, featherPx, false);
+    }
 
     public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                         Long seed, boolean nsfwContentDetected, int width, int height) {
@@ -26,6 +36,9 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
     }
 
     public String caption() {
+        if (offline) {
+            return "Offline fill";
+        }
         String p = prompt == null || prompt.isBlank() ? "(no prompt)" : prompt.strip();
         return p.length() > 40 ? p.substring(0, 39) + "…" : p;
     }
@@ -43,6 +56,6 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
 
     StoredResult withStarred(boolean star) {
         return new StoredResult(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height,
-                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, featherPx);
+                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, featherPx, offline);
     }
 }

@@ -5,8 +5,23 @@ import dev.inpaintstudio.modelslab.InpaintParameters;
 import java.awt.image.BufferedImage;
 
 /**
- * What a backend repaints: the picture and its mask at the generation size, and the request.
- * {@code resumeServerId} is null, or a job already on the server to collect instead of a new one.
+ * What a backend repaints: the picture and its mask (grey, white = repaint) at the size the
+ * backend asked for, and the recipe; a {@link GenerationRecipe.LocalFill}'s source region is
+ * already cut to the same size. {@code resumeServerId} is null, or a job already on the server to
+ * collect instead of a new one.
  */
-public record GenerationInput(BufferedImage image, BufferedImage mask, InpaintParameters parameters, String resumeServerId) {
+public record GenerationInput(BufferedImage image, BufferedImage mask, GenerationRecipe recipe, String resumeServerId) {
+
+    /** A ModelsLab input. */
+    public GenerationInput(BufferedImage image, BufferedImage mask, InpaintParameters parameters, String resumeServerId) {
+        this(image, mask, new GenerationRecipe.ModelsLab(parameters), resumeServerId);
+    }
+
+    /** The ModelsLab parameters; for a backend that only takes ModelsLab recipes. */
+    public InpaintParameters parameters() {
+        if (recipe instanceof GenerationRecipe.ModelsLab m) {
+            return m.parameters();
+        }
+        throw new IllegalStateException("Not a ModelsLab job: " + recipe.backendId());
+    }
 }

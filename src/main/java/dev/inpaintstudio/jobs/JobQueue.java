@@ -236,7 +236,7 @@ public final class JobQueue<R> implements AutoCloseable {
     /**
      * Picks up what a previous run left on disk: jobs the server has are collected (never sent again),
      * jobs never sent are queued, jobs that were being sent are offered for retry (they may or may not
-     * have reached the server), failed ones stay failed. Blocking (reads the pictures): call once at
+     * have reached the server), offline jobs that were running are queued again, failed ones stay failed. Blocking (reads the pictures): call once at
      * start, off the UI thread.
      */
     public void restore() {
@@ -248,7 +248,12 @@ public final class JobQueue<R> implements AutoCloseable {
             job.serverId = blankToNull(r.serverId());
             job.fetchUrl = blankToNull(r.fetchUrl());
             job.ready = true;
-            switch (r.state()) {
+            if (r.isLocal() && !PersistedJob.FAILED.equals(r.state())) {
+                // Nothing was sent anywhere: an offline job cut short by a stop is simply run again.
+                job.state = JobState.WAITING;
+                job.serverId = null;
+                job.fetchUrl = null;
+            } else switch (r.state()) {
                 case PersistedJob.WAITING -> job.state = JobState.WAITING;
                 case PersistedJob.ACCEPTED -> {
                     job.state = job.serverId != null ? JobState.WAITING : JobState.INTERRUPTED;
@@ -621,7 +626,7 @@ public final class JobQueue<R> implements AutoCloseable {
             this.id = id;
             this.request = request;
             this.sourceName = request.sourceName();
-            this.prompt = request.parameters().prompt();
+            this.prompt = request.recipe().description();
             this.parentResultId = parentResultId;
             this.observer = observer;
             this.record = record;

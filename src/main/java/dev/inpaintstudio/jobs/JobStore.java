@@ -33,6 +33,7 @@ public final class JobStore {
     static final String RECORD = "job.json";
     static final String PICTURE = "picture.png";
     static final String MASK = "mask.png";
+    static final String SOURCE_REGION = "source.png";
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,13 +52,21 @@ public final class JobStore {
 
     /** The record a new job starts with (state WAITING), without writing anything. */
     public static PersistedJob newRecord(String id, JobRequest request, String parentResultId) {
-        InpaintParameters p = request.parameters();
         int w = request.image().getWidth();
         int h = request.image().getHeight();
+        PersistedJob.Crop crop = PersistedJob.Crop.of(request.crop());
+        String created = Instant.now().toString();
+        if (request.recipe() instanceof GenerationRecipe.LocalFill fill) {
+            return new PersistedJob(PersistedJob.VERSION, id, created, null, request.sourceName(), parentResultId, null,
+                    null, w, h, 0, 0, PersistedJob.WAITING, null, null, null, false, GenerationRecipe.LOCAL_ID,
+                    PersistedJob.Fill.of(fill.options()), crop);
+        }
+        InpaintParameters p = request.modelsLabParameters();
         GenerationSize sent = GenerationSize.fit(w, h);
-        return new PersistedJob(PersistedJob.VERSION, id, Instant.now().toString(), null, request.sourceName(),
+        return new PersistedJob(PersistedJob.VERSION, id, created, null, request.sourceName(),
                 parentResultId, p.endpoint().name(), WireParameters.of(p, sent.width(), sent.height()), w, h,
-                sent.width(), sent.height(), PersistedJob.WAITING, null, null, null, false);
+                sent.width(), sent.height(), PersistedJob.WAITING, null, null, null, false, GenerationRecipe.MODELSLAB_ID,
+                null, crop);
     }
 
     /** Writes a job's inputs and record. */
@@ -67,6 +76,10 @@ public final class JobStore {
         PngEncoder.writeAtomically(request.image(), dir.resolve(PICTURE));
         PngEncoder.writeAtomically(MaskImages.toImage(request.coverage(), request.image().getWidth(),
                 request.image().getHeight()), dir.resolve(MASK));
+        if (request.recipe() instanceof GenerationRecipe.LocalFill fill && fill.options().sourceRegion() != null) {
+            PngEncoder.writeAtomically(MaskImages.toImage(fill.options().sourceRegion(), request.image().getWidth(),
+                    request.image().getHeight()), dir.resolve(SOURCE_REGION));
+        }
         write(record);
     }
 
@@ -110,9 +123,9 @@ public final class JobStore {
                     PersistedJob record = json.readValue(file.toFile(), PersistedJob.class);
                     BufferedImage picture = ImageFiles.read(dir.resolve(PICTURE));
                     byte[] coverage = MaskImages.toCoverage(ImageFiles.read(dir.resolve(MASK)));
-                    InpaintParameters parameters = WireParameters.read(Endpoint.valueOf(record.endpoint()), record.parameters());
-                    out.add(new Loaded(record, new JobRequest(picture, coverage, parameters, record.sourceName())));
-                } catch (IOException | IllegalArgumentException e) {
+                    out.add(new Loaded(record, new JobRequest(picture, coverage, recipe(record, dir), record.sourceName(),
+                            null, record.cropSettings())));
+                } catch (IOException | IllegalArgumentException | NullPointerException e) {
                     LOG.log(Level.WARNING, "Skipping an unreadable job in " + dir, e);
                 }
             }
@@ -121,6 +134,17 @@ public final class JobStore {
         }
         out.sort(Comparator.comparing((Loaded l) -> l.record().createdAt()).thenComparing(l -> l.record().id()));
         return out;
+    }
+
+    /** What a stored record asks for: the offline engine's options, or the ModelsLab request. */
+    private static GenerationRecipe recipe(PersistedJob record, Path dir) throws IOException {
+        if (record.isLocal()) {
+            PersistedJob.Fill fill = record.fill() == null
+                    ? PersistedJob.Fill.of(dev.inpaintstudio.local.FillOptions.DEFAULT) : record.fill();
+            byte[] region = fill.sourceRegion() ? MaskImages.toCoverage(ImageFiles.read(dir.resolve(SOURCE_REGION))) : null;
+            return new GenerationRecipe.LocalFill(fill.toOptions(region));
+        }
+        return new GenerationRecipe.ModelsLab(WireParameters.read(Endpoint.valueOf(record.endpoint()), record.parameters()));
     }
 
     public synchronized PersistedJob read(String id) throws IOException {

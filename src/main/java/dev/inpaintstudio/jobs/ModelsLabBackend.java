@@ -1,10 +1,12 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.imaging.ContextCrop;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.ImageReadException;
 import dev.inpaintstudio.imaging.PictureEncoding;
 import dev.inpaintstudio.imaging.PngEncoder;
 import dev.inpaintstudio.modelslab.ApiKey;
+import dev.inpaintstudio.modelslab.EndpointProfile;
 import dev.inpaintstudio.modelslab.InpaintRequest;
 import dev.inpaintstudio.modelslab.InpaintResult;
 import dev.inpaintstudio.modelslab.ModelsLabClient;
@@ -33,6 +35,13 @@ public final class ModelsLabBackend implements Backend {
     @Override
     public String name() {
         return "ModelsLab";
+    }
+
+    /** The crop a diffusion model wants, at most as large a side as the endpoints take, in multiples of 8. */
+    @Override
+    public ContextCrop planCrop(JobRequest request) {
+        return ContextCrop.plan(request.coverage(), request.image().getWidth(), request.image().getHeight(),
+                request.crop(), EndpointProfile.MAX_SIDE);
     }
 
     @Override

@@ -13,8 +13,10 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,6 +49,10 @@ import java.util.stream.Collectors;
  * <p>LoRA models and strengths are edited as rows ({@link #loraRows()}) and sent as the two
  * comma-separated lists the API takes. The API key and the server address are here because every
  * request needs them, but they are settings: {@link #snapshot()} (presets, last-used) leaves them out.
+ *
+ * <p>It also holds which backend Generate uses ({@link #backendProperty()}) and the offline engine's
+ * options ({@link #fillSettings()}). With the offline engine chosen only its options are checked:
+ * it needs no key, no server and none of the ModelsLab fields.
  */
 public final class ParametersViewModel {
     public static final String DEFAULT_BASE_URL = "https://modelslab.com";
@@ -67,6 +73,13 @@ public final class ParametersViewModel {
     private final StringProperty sizeText = new SimpleStringProperty(this, "sizeText", "");
     private final ObservableList<ApiField> visibleFields = FXCollections.observableArrayList();
     private final ObservableMap<ApiField, String> serverErrors = FXCollections.observableMap(new EnumMap<>(ApiField.class));
+    private final ObjectProperty<BackendChoice> backend = new SimpleObjectProperty<>(this, "backend", BackendChoice.MODELSLAB);
+    private final BooleanProperty backendChosen = new SimpleBooleanProperty(this, "backendChosen");
+    private final ObjectProperty<FillPreset> fillPreset = new SimpleObjectProperty<>(this, "fillPreset", FillPreset.BALANCED);
+    private final IntegerProperty patchSize = new SimpleIntegerProperty(this, "patchSize", FillSettings.DEFAULT_PATCH);
+    private final StringProperty fillSeed = new SimpleStringProperty(this, "fillSeed", "");
+    private final BooleanProperty fillRandomSeed = new SimpleBooleanProperty(this, "fillRandomSeed", true);
+    private final StringBinding fillProblem;
 
     private final ObjectBinding<Map<ApiField, String>> fieldProblems;
     private final ObjectBinding<List<String>> problems;
@@ -99,11 +112,95 @@ public final class ParametersViewModel {
         inputs.addAll(List.of(endpoint, randomSeed, loraRows));
         Observable[] dependencies = inputs.toArray(Observable[]::new);
         fieldProblems = Bindings.createObjectBinding(() -> read().problems(), dependencies);
-        problems = Bindings.createObjectBinding(this::allProblems, fieldProblems, apiKey, baseUrl);
+        backend.addListener((obs, was, now) -> {
+            if (now == null) {
+                backend.set(was == null ? BackendChoice.MODELSLAB : was);
+            }
+        });
+        fillPreset.addListener((obs, was, now) -> {
+            if (now == null) {
+                fillPreset.set(FillPreset.BALANCED);
+            }
+        });
+        patchSize.addListener((obs, was, now) -> {
+            int valid = FillSettings.clampPatch(now.intValue());
+            if (valid != now.intValue()) {
+                patchSize.set(valid);
+            }
+        });
+        fillProblem = Bindings.createStringBinding(() -> {
+            try {
+                fillSettings().fixedSeed();
+                return "";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }, fillSeed, fillRandomSeed);
+        problems = Bindings.createObjectBinding(this::allProblems, fieldProblems, apiKey, baseUrl, backend, fillProblem);
         valid = Bindings.createBooleanBinding(() -> problems.get().isEmpty(), problems);
     }
 
     // ---- what the panel binds to -------------------------------------------------------------------
+
+    /** The backend Generate uses; never null. */
+    public ObjectProperty<BackendChoice> backendProperty() {
+        return backend;
+    }
+
+    /** Whether the artist picked the backend (the chooser, a preset, reused settings), rather than it following the key. */
+    public BooleanProperty backendChosenProperty() {
+        return backendChosen;
+    }
+
+    /** The artist picks a backend: it is remembered as their choice. */
+    public void chooseBackend(BackendChoice choice) {
+        if (choice != null) {
+            backend.set(choice);
+            backendChosen.set(true);
+        }
+    }
+
+    public boolean isOffline() {
+        return backend.get() == BackendChoice.OFFLINE;
+    }
+
+    /** The offline engine's speed/quality preset. */
+    public ObjectProperty<FillPreset> fillPresetProperty() {
+        return fillPreset;
+    }
+
+    /** The offline engine's patch size; set to an even or out-of-range value, it moves to the nearest valid one. */
+    public IntegerProperty patchSizeProperty() {
+        return patchSize;
+    }
+
+    /** The offline seed as typed; used only while {@link #fillRandomSeedProperty()} is off. */
+    public StringProperty fillSeedProperty() {
+        return fillSeed;
+    }
+
+    public BooleanProperty fillRandomSeedProperty() {
+        return fillRandomSeed;
+    }
+
+    /** What is wrong with the offline options ("" when nothing): only the seed can be. */
+    public StringBinding fillProblemProperty() {
+        return fillProblem;
+    }
+
+    /** The offline engine's options as they stand. */
+    public FillSettings fillSettings() {
+        return new FillSettings(fillPreset.get(), patchSize.get(), fillSeed.get(), fillRandomSeed.get());
+    }
+
+    /** Puts the offline options in the panel. */
+    public void setFillSettings(FillSettings fill) {
+        FillSettings f = fill == null ? FillSettings.DEFAULT : fill;
+        fillPreset.set(f.preset());
+        patchSize.set(f.patchSize());
+        fillSeed.set(f.seed());
+        fillRandomSeed.set(f.randomSeed());
+    }
 
     public StringProperty apiKeyProperty() {
         return apiKey;
@@ -353,6 +450,13 @@ public final class ParametersViewModel {
 
     private List<String> allProblems() {
         List<String> out = new ArrayList<>();
+        if (backend.get() == BackendChoice.OFFLINE) {
+            // The offline engine needs no key, no server and none of the ModelsLab fields.
+            if (!fillProblem.get().isEmpty()) {
+                out.add(fillProblem.get());
+            }
+            return List.copyOf(out);
+        }
         if (apiKey.get() == null || apiKey.get().isBlank()) {
             out.add("No API key is set. Enter it under Edit ▸ Settings.");
         }
@@ -394,7 +498,7 @@ public final class ParametersViewModel {
             values.put(ApiField.LORA_STRENGTH, named.stream().map(r -> number(round(r.strength())))
                     .collect(Collectors.joining(",")));
         }
-        return new ParameterSnapshot(endpoint.get(), values, randomSeed.get());
+        return new ParameterSnapshot(endpoint.get(), values, randomSeed.get(), backend.get(), fillSettings());
     }
 
     /** Puts a snapshot back: its endpoint and values; fields it does not mention get their defaults. */
@@ -408,14 +512,22 @@ public final class ParametersViewModel {
         });
         loraRows.setAll(rows(snapshot.values().get(ApiField.LORA_MODEL), snapshot.values().get(ApiField.LORA_STRENGTH)));
         randomSeed.set(snapshot.randomSeed());
+        if (snapshot.fill() != null) {
+            setFillSettings(snapshot.fill());
+        }
+        chooseBackend(snapshot.backend());
     }
 
-    /** Every field back to the default of {@code to} (which becomes the endpoint), no LoRA, random seed. */
+    /**
+     * Every field back to the default of {@code to} (which becomes the endpoint), no LoRA, random
+     * seed, the offline options back to theirs; the backend stays as chosen.
+     */
     public void resetToDefaults(Endpoint to) {
         endpoint.set(to == null ? Endpoint.V6_IMAGES : to);
         setDefaults(endpoint.get());
         loraRows.clear();
         randomSeed.set(true);
+        setFillSettings(FillSettings.DEFAULT);
     }
 
     private void setDefaults(Endpoint at) {

@@ -34,7 +34,10 @@ import java.util.logging.Logger;
  * {"format": "inpaint-studio-preset", "version": 1, "name": "Portraits", "endpoint": "v6",
  *  "randomSeed": true, "parameters": {"model-id": "realistic-vision-v51", "steps": "31", ...}}
  * </pre>
- * Parameters are keyed by {@link ApiField#optionName()} and hold the panel's text. A preset holds
+ * Parameters are keyed by {@link ApiField#optionName()} and hold the panel's text. Since the offline
+ * engine, a file also says which backend was chosen and the engine's options:
+ * {@code "backend": "local", "fill": {"quality": "balanced", "patchSize": 7, "seed": "", "randomSeed": true}};
+ * a file without them restores neither. A preset holds
  * only a {@link ParameterSnapshot}, which has no API key and no server address; reading a file
  * ignores anything else it contains. Blocking: call from a worker thread.
  */
@@ -149,7 +152,22 @@ public final class PresetStore {
         if (name.isEmpty()) {
             name = stem(file);
         }
-        return new Named(name, new ParameterSnapshot(endpoint, values, root.path("randomSeed").asBoolean(true)));
+        BackendChoice backend = null;
+        if (root.hasNonNull("backend")) {
+            try {
+                backend = BackendChoice.fromId(root.path("backend").asText());
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.INFO, file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        FillSettings fill = null;
+        JsonNode f = root.path("fill");
+        if (f.isObject()) {
+            fill = new FillSettings(FillPreset.fromId(f.path("quality").asText("")),
+                    f.path("patchSize").asInt(FillSettings.DEFAULT_PATCH), f.path("seed").asText(""),
+                    f.path("randomSeed").asBoolean(true));
+        }
+        return new Named(name, new ParameterSnapshot(endpoint, values, root.path("randomSeed").asBoolean(true), backend, fill));
     }
 
     /** Writes a preset file (atomically): a saved preset, an export or the last-used parameters. */
@@ -162,6 +180,16 @@ public final class PresetStore {
         root.put("randomSeed", snapshot.randomSeed());
         ObjectNode parameters = root.putObject("parameters");
         snapshot.values().forEach((field, text) -> parameters.put(field.optionName(), text));
+        if (snapshot.backend() != null) {
+            root.put("backend", snapshot.backend().id());
+        }
+        if (snapshot.fill() != null) {
+            ObjectNode fill = root.putObject("fill");
+            fill.put("quality", snapshot.fill().preset().id());
+            fill.put("patchSize", snapshot.fill().patchSize());
+            fill.put("seed", snapshot.fill().seed());
+            fill.put("randomSeed", snapshot.fill().randomSeed());
+        }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".preset-", ".tmp");

@@ -38,6 +38,8 @@ public final class Settings {
     public static final String WHOLE_IMAGE = "sendWholeImage";
     public static final String FEATHER = "featherPixels";
     public static final String COLOR_MATCH = "colorMatch";
+    /** The backend the artist last picked ({@code local} or {@code modelslab}); unset while they never did. */
+    public static final String BACKEND = "backend";
     public static final int DEFAULT_CROP_PADDING = 32;
     public static final int MAX_CROP_PADDING = 4096;
     public static final int DEFAULT_FEATHER = 8;
@@ -220,6 +222,16 @@ public final class Settings {
     }
 
     /** Model ids used lately, newest first. */
+    /** The backend the artist last picked, by id; empty while they never picked one (it then follows the key). */
+    public Optional<String> backendChoice() {
+        String value = get(BACKEND, "").strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public void setBackendChoice(String id) {
+        put(BACKEND, id == null || id.isBlank() ? null : id.strip());
+    }
+
     public List<String> recentModelIds() {
         return Arrays.stream(get(RECENT_MODEL_IDS, "").split("\n"))
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(RECENT_MODEL_IDS_KEPT).toList();

@@ -24,6 +24,7 @@ public interface Progress {
         UPLOADING("Uploading"),
         QUEUED("Queued on server"),
         DOWNLOADING("Downloading"),
+        FILLING("Filling offline"),
         FINISHING("Finishing"),
         DONE("Done");
 

@@ -3,7 +3,9 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.imaging.ImageFiles;
 import dev.inpaintstudio.imaging.PictureEncoding;
 import dev.inpaintstudio.jobs.JobRequest;
+import dev.inpaintstudio.jobs.LocalBackend;
 import dev.inpaintstudio.jobs.ModelsLabBackend;
+import dev.inpaintstudio.local.ContentAwareFill;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.ApiKey;
 import dev.inpaintstudio.modelslab.Endpoint;
@@ -34,7 +36,8 @@ public final class JobProcessMain {
         ApiKey key = new ApiKey(new ApiKeyStore(paths.configDir()).load().orElse(""));
         ModelsLabClient client = new ModelsLabClient(settings.baseUrl());
         return new JobServices(paths, settings.outputFolder().orElse(paths.resultsDir()),
-                () -> new ModelsLabBackend(() -> client, () -> key, () -> PictureEncoding.JPEG), settings.concurrency());
+                () -> new ModelsLabBackend(() -> client, () -> key, () -> PictureEncoding.JPEG),
+                new LocalBackend(new ContentAwareFill(2)), settings.concurrency());
     }
 
     /** The middle third of the picture, white: the part to repaint. */

@@ -43,6 +43,8 @@ class SidePanelUiTest extends ApplicationTest {
         context = new AppContext(AppPaths.under(home.resolve("h" + System.nanoTime())), Platform::runLater);
         window = context.window();
         context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
+        // These tests are about the ModelsLab form, which the artist picks when no key is set yet.
+        context.parameters().chooseBackend(dev.inpaintstudio.params.BackendChoice.MODELSLAB);
         stage.setScene(window.scene());
         stage.setWidth(1200);
         stage.setHeight(800);

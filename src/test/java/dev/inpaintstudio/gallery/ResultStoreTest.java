@@ -58,7 +58,8 @@ class ResultStoreTest {
         assertFalse(record.toLowerCase().contains("\"key\""), "no key field in the record");
 
         JsonNode stored = new ObjectMapper().readTree(record);
-        assertEquals(3, stored.get("version").intValue());
+        assertEquals(4, stored.get("version").intValue());
+        assertEquals("modelslab", stored.get("backend").textValue());
         assertEquals("V6_IMAGES", stored.get("endpoint").textValue());
         JsonNode sent = stored.get("parameters");
         assertEquals(List.of("model_id", "prompt", "negative_prompt", "strength", "guidance_scale", "steps",

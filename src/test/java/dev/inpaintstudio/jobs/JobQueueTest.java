@@ -83,7 +83,7 @@ class JobQueueTest {
     }
 
     private JobQueue<String> queue(Backend backend, int concurrency) {
-        JobQueue<String> q = new JobQueue<>(new JobRunner(workers, () -> backend), new JobStore(dir),
+        JobQueue<String> q = new JobQueue<>(new JobRunner(workers, recipe -> backend), new JobStore(dir),
                 (outcome, origin) -> {
                     String s = origin.jobId() + ":" + outcome.serverId() + ":" + origin.parentResultId();
                     stored.add(s);

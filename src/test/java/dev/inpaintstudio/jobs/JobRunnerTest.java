@@ -51,7 +51,7 @@ class JobRunnerTest {
             }
         };
         Recorder listener = new Recorder();
-        new JobRunner(executor, () -> backend).submit(new JobRequest(original, coverage, params(), "test.png", null,
+        new JobRunner(executor, recipe -> backend).submit(new JobRequest(original, coverage, params(), "test.png", null,
                 CropSettings.WHOLE_IMAGE), listener);
         JobOutcome outcome = listener.outcome.get(10, TimeUnit.SECONDS);
 
@@ -95,7 +95,7 @@ class JobRunnerTest {
         };
         Recorder listener = new Recorder();
         CropSettings settings = new CropSettings(32, false, 8, false);
-        new JobRunner(executor, () -> backend).submit(new JobRequest(original, coverage, params(), "big.png", null, settings), listener);
+        new JobRunner(executor, recipe -> backend).submit(new JobRequest(original, coverage, params(), "big.png", null, settings), listener);
         JobOutcome outcome = listener.outcome.get(60, TimeUnit.SECONDS);
 
         CropBox box = outcome.cropBox();
@@ -142,7 +142,7 @@ class JobRunnerTest {
             }
         };
         Recorder listener = new Recorder();
-        JobHandle handle = new JobRunner(executor, () -> slow)
+        JobHandle handle = new JobRunner(executor, recipe -> slow)
                 .submit(new JobRequest(solid(64, 64, 0xff000000), new byte[64 * 64], params(), "x"), listener);
         assertTrue(started.await(5, TimeUnit.SECONDS));
         handle.cancel();
@@ -162,7 +162,7 @@ class JobRunnerTest {
             }
         };
         Recorder listener = new Recorder();
-        new JobRunner(executor, () -> failing).submit(new JobRequest(solid(64, 64, 0), new byte[64 * 64], params(), "x"), listener);
+        new JobRunner(executor, recipe -> failing).submit(new JobRequest(solid(64, 64, 0), new byte[64 * 64], params(), "x"), listener);
         assertEquals("The API key was refused.", listener.failure.get(5, TimeUnit.SECONDS));
     }
 
@@ -193,7 +193,7 @@ class JobRunnerTest {
         return img;
     }
 
-    static final class Recorder implements JobListener {
+    static class Recorder implements JobListener {
         final CompletableFuture<JobOutcome> outcome = new CompletableFuture<>();
         final CompletableFuture<String> failure = new CompletableFuture<>();
         final CountDownLatch cancelled = new CountDownLatch(1);

@@ -47,7 +47,7 @@ class JobStoreTest {
         assertEquals(0xff123456, r.image().getRGB(10, 20));
         assertEquals(255, r.coverage()[150 * 300 + 40] & 0xff);
         assertEquals(128, r.coverage()[150 * 300 + 41] & 0xff);
-        assertEquals(p.values(), r.parameters().values());
+        assertEquals(p.values(), r.modelsLabParameters().values());
         assertEquals("fox.png", r.sourceName());
         String text = Files.readString(dir.resolve("job-1").resolve("job.json"));
         assertFalse(text.contains("\"key\""), text);

@@ -1,0 +1,77 @@
+package dev.inpaintstudio.local;
+
+import dev.inpaintstudio.task.CancellationToken;
+import dev.inpaintstudio.task.Progress;
+
+import java.util.List;
+
+/**
+ * Coarse-to-fine expectation-maximisation completion (Wexler, Shechtman and Irani, 2007): at each
+ * level, alternate a PatchMatch search for every target patch's best source (E) with votes that
+ * repaint the hole from those sources (M); then carry the matches up to the next finer level.
+ */
+final class CompletionSolver {
+    private final int patchSize;
+    private final FillSchedule schedule;
+    private final long seed;
+    private final RowBands bands;
+    private final Progress progress;
+    private final CancellationToken cancel;
+
+    CompletionSolver(int patchSize, FillSchedule schedule, long seed, RowBands bands, Progress progress,
+                     CancellationToken cancel) {
+        this.patchSize = patchSize;
+        this.schedule = schedule;
+        this.seed = seed;
+        this.bands = bands;
+        this.progress = progress;
+        this.cancel = cancel;
+    }
+
+    /** Fills the hole of {@code finest} in place. */
+    void complete(FillLevel finest) {
+        int radius = patchSize / 2;
+        List<FillLevel> levels = FillPyramid.build(finest, patchSize);
+        int count = levels.size();
+        double[] work = new double[count];
+        double total = 0;
+        for (int l = 0; l < count; l++) {
+            work[l] = (double) levels.get(l).holeCount() * schedule.iterationsAt(l, count) * schedule.searchPasses();
+            total += work[l];
+        }
+        double done = 0;
+
+        NearestNeighbourField field = null;
+        for (int l = count - 1; l >= 0; l--) {
+            cancel.throwIfCancelled();
+            FillLevel level = levels.get(l);
+            SourcePatches sources = SourcePatches.find(level, radius);
+            float[] confidence = BorderConfidence.of(HoleDistance.of(level.hole, level.width, level.height));
+            if (field == null) {
+                DiffusionFill.fill(level, 200);
+                field = NearestNeighbourField.random(level, sources, radius, seed, l, bands);
+            } else {
+                field = NearestNeighbourField.upsample(field, level, sources, radius, seed, l, bands);
+                // The first estimate at this scale is what the carried matches say.
+                new PatchVoting(level, field, confidence, radius, bands).vote();
+            }
+            PatchMatchSearch search = new PatchMatchSearch(level, sources, field, radius, bands);
+            PatchVoting voting = new PatchVoting(level, field, confidence, radius, bands);
+            int iterations = schedule.iterationsAt(l, count);
+            for (int it = 0; it < iterations; it++) {
+                cancel.throwIfCancelled();
+                search.rescore();
+                for (int pass = 0; pass < schedule.searchPasses(); pass++) {
+                    if (pass > 0) {
+                        cancel.throwIfCancelled();
+                    }
+                    search.pass(seed, l, it, pass);
+                }
+                voting.vote();
+                done += work[l] / iterations;
+                progress.report(Progress.Stage.FILLING, total == 0 ? 1 : Math.min(1, done / total),
+                        "Scale " + (count - l) + " of " + count + ", pass " + (it + 1) + " of " + iterations);
+            }
+        }
+    }
+}

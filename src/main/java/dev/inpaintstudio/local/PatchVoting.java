@@ -1,0 +1,99 @@
+package dev.inpaintstudio.local;
+
+import java.util.Arrays;
+
+/**
+ * The M-step of Wexler et al.: each hole pixel becomes the weighted mean of what every patch
+ * covering it says it should be. A patch's weight is its confidence (high near the hole's border)
+ * times how well it matched, so a few good, well-anchored patches outvote many poor ones instead
+ * of averaging into blur.
+ */
+final class PatchVoting {
+    private final FillLevel level;
+    private final NearestNeighbourField field;
+    private final float[] confidence;
+    private final int radius;
+    private final RowBands bands;
+    private final PatchDistance distance;
+
+    PatchVoting(FillLevel level, NearestNeighbourField field, float[] confidence, int radius, RowBands bands) {
+        this.level = level;
+        this.field = field;
+        this.confidence = confidence;
+        this.radius = radius;
+        this.bands = bands;
+        this.distance = new PatchDistance(level, radius);
+    }
+
+    /** Writes the new estimate into the hole pixels of the level. */
+    void vote() {
+        float[] weight = patchWeights();
+        int w = level.width;
+        int h = level.height;
+        float[] rgb = level.rgb;
+        // Sources lie wholly outside the hole, so reading them while hole pixels are written is safe.
+        bands.forEach(h, band -> {
+            for (int y = RowBands.firstRow(band); y < RowBands.endRow(band, h); y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = y * w + x;
+                    if (!level.hole[p]) {
+                        continue;
+                    }
+                    float r = 0;
+                    float g = 0;
+                    float b = 0;
+                    float sum = 0;
+                    int qy0 = Math.max(0, y - radius);
+                    int qy1 = Math.min(h - 1, y + radius);
+                    int qx0 = Math.max(0, x - radius);
+                    int qx1 = Math.min(w - 1, x + radius);
+                    for (int qy = qy0; qy <= qy1; qy++) {
+                        for (int qx = qx0; qx <= qx1; qx++) {
+                            int q = qy * w + qx;
+                            float wq = weight[q];
+                            int s = (field.source[q] + (y - qy) * w + (x - qx)) * 3;
+                            r += wq * rgb[s];
+                            g += wq * rgb[s + 1];
+                            b += wq * rgb[s + 2];
+                            sum += wq;
+                        }
+                    }
+                    if (sum > 0) {
+                        rgb[p * 3] = r / sum;
+                        rgb[p * 3 + 1] = g / sum;
+                        rgb[p * 3 + 2] = b / sum;
+                    }
+                }
+            }
+        });
+    }
+
+    /** confidence × exp(−d / 2σ²), σ² the 75th percentile of the per-pixel distances (Wexler's choice). */
+    private float[] patchWeights() {
+        int n = field.target.length;
+        float[] perPixel = new float[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (field.target[i]) {
+                perPixel[i] = field.cost[i] / distance.overlap(i);
+                count++;
+            }
+        }
+        float[] sorted = new float[count];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (field.target[i]) {
+                sorted[k++] = perPixel[i];
+            }
+        }
+        Arrays.sort(sorted);
+        float sigma2 = count == 0 ? 1f : Math.max(1f, sorted[(int) (0.75 * (count - 1))]);
+        float[] weight = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (field.target[i]) {
+                weight[i] = (float) (confidence[i] * Math.exp(-perPixel[i] / (2 * sigma2)));
+            }
+        }
+        return weight;
+    }
+}
