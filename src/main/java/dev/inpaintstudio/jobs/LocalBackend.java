@@ -98,8 +98,15 @@ public final class LocalBackend implements Backend {
             throw new BackendException("The offline engine was handed a " + input.recipe().backendId() + " job.", null);
         }
         BufferedImage image = input.image();
-        // Grey levels are kept: partial coverage (a soft brush edge) blends the fill over the original.
+        // Every partly covered pixel is filled in full here; the paste-back then blends the fill over
+        // the original once, through the artist's soft coverage feathered outward. Letting the engine
+        // blend too would apply the soft edge twice and leave it weaker than painted.
         byte[] coverage = MaskImages.toCoverage(input.mask());
+        for (int i = 0; i < coverage.length; i++) {
+            if (coverage[i] != 0) {
+                coverage[i] = (byte) 255;
+            }
+        }
         FillOptions options = fill.options();
         progress.report(Progress.Stage.FILLING, 0, "Filling " + image.getWidth() + " × " + image.getHeight()
                 + " px offline (" + options.quality().label() + ")");

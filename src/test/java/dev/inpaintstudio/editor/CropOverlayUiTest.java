@@ -3,6 +3,8 @@ package dev.inpaintstudio.editor;
 import dev.inpaintstudio.app.AppContext;
 import dev.inpaintstudio.app.MainWindow;
 import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.jobs.LocalBackend;
+import dev.inpaintstudio.params.BackendChoice;
 import dev.inpaintstudio.imaging.CropBox;
 import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.settings.AppPaths;
@@ -59,6 +61,7 @@ class CropOverlayUiTest extends ApplicationTest {
     @Test
     void theBoxOutlinesWhatIsSentWhereTheMaskIsAfterZoomAndPanAndToggles() throws Exception {
         Document doc = open(3000, 2000);
+        interact(() -> context.parameters().backendProperty().set(BackendChoice.MODELSLAB));
         Rectangle box = editor.cropBoxShape();
         assertFalse(isShown(box), "no mask, no box");
 
@@ -71,6 +74,11 @@ class CropOverlayUiTest extends ApplicationTest {
         ContextCrop plan = context.generation().cropPreviewProperty().get();
         ContextCrop expected = ContextCrop.plan(doc.mask().copyCoverage(), doc.width(), doc.height(), CropSettings.DEFAULT);
         assertEquals(expected, plan, "the preview is the plan Generate sends, from the mask's kept bounds");
+        interact(() -> context.parameters().backendProperty().set(BackendChoice.OFFLINE));
+        assertEquals(LocalBackend.plan(doc.mask().copyCoverage(), null, doc.width(), doc.height(), CropSettings.DEFAULT),
+                context.generation().cropPreviewProperty().get(), "offline: the offline engine's plan");
+        interact(() -> context.parameters().backendProperty().set(BackendChoice.MODELSLAB));
+        assertEquals(expected, context.generation().cropPreviewProperty().get());
         assertTrue(plan.box().width() < 3000 && plan.box().x() > 1000, "a crop around the stroke: " + plan.box());
         assertTrue(isShown(box), "a mask: the box shows");
         assertBoxAt(plan.box(), box);

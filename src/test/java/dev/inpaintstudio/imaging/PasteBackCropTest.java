@@ -83,10 +83,55 @@ class PasteBackCropTest {
         assertEquals(255, soft[50 * w + 50]);
         assertEquals(0, soft[50 * w + 35], "5 px out: beyond a 4 px feather");
         assertTrue(soft[50 * w + 36] > 0, "4 px out: reached");
-        assertTrue(soft[50 * w + 40] > 100 && soft[50 * w + 40] < 200, "the edge is half way");
+        assertEquals(255, soft[50 * w + 40], "the mask's own edge keeps full weight: feathering is outward");
+        assertTrue(soft[50 * w + 38] > 60 && soft[50 * w + 38] < 200, "the rim outside the mask blends");
+        assertTrue(soft[50 * w + 39] > soft[50 * w + 38] && soft[50 * w + 38] > soft[50 * w + 37]
+                && soft[50 * w + 37] > soft[50 * w + 36], "fading outward");
         int[] hard = PasteBack.feather(coverage, w, CropBox.whole(w, h), 0);
         assertEquals(255, hard[50 * w + 40]);
         assertEquals(0, hard[50 * w + 39]);
+    }
+
+    @Test
+    void featherReachesExactlyItsRadiusAndNeverWeakensWhatWasPainted() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 40; round++) {
+            int w = 20 + random.nextInt(50);
+            int h = 20 + random.nextInt(50);
+            int radius = random.nextInt(12);
+            byte[] coverage = new byte[w * h];
+            for (int blobs = random.nextInt(5); blobs >= 0; blobs--) {
+                int cx = random.nextInt(w);
+                int cy = random.nextInt(h);
+                int r = 1 + random.nextInt(8);
+                int value = random.nextBoolean() ? 255 : 1 + random.nextInt(255);
+                for (int y = Math.max(0, cy - r); y < Math.min(h, cy + r); y++) {
+                    for (int x = Math.max(0, cx - r); x < Math.min(w, cx + r); x++) {
+                        coverage[y * w + x] = (byte) Math.max(coverage[y * w + x] & 0xff, value);
+                    }
+                }
+            }
+            int[] soft = PasteBack.feather(coverage, w, CropBox.whole(w, h), radius);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int painted = coverage[y * w + x] & 0xff;
+                    boolean reached = false;
+                    for (int dy = -radius; dy <= radius && !reached; dy++) {
+                        for (int dx = -radius; dx <= radius && !reached; dx++) {
+                            int qx = x + dx;
+                            int qy = y + dy;
+                            reached = qx >= 0 && qy >= 0 && qx < w && qy < h && coverage[qy * w + qx] != 0;
+                        }
+                    }
+                    String where = "round " + round + ", radius " + radius + " at " + x + "," + y;
+                    assertEquals(reached, soft[y * w + x] != 0, where);
+                    assertTrue(soft[y * w + x] >= painted, where);
+                    if (painted == 255) {
+                        assertEquals(255, soft[y * w + x], where);
+                    }
+                }
+            }
+        }
     }
 
     @Test
