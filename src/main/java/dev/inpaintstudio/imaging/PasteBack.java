@@ -122,11 +122,12 @@ public final class PasteBack {
     }
 
     /**
-     * The mask inside the box, feathered outward only: grown by the larger half of {@code radius}
-     * (a square max filter), then box-blurred by the smaller half (edges replicated), never below the
-     * artist's own coverage. Every painted pixel keeps its full weight, so nothing the artist masked
-     * (an object to remove) bleeds back in at the edge; the softened rim lies outside the mask. A
-     * value is 0 exactly when no masked pixel lies within {@code radius} px in x and y.
+     * The mask inside the box, feathered outward only: box-blurred by {@code radius} px (edges
+     * replicated), doubled and capped, and never below the artist's own coverage. A straight edge
+     * blurs to half weight, so doubling keeps every painted pixel at full weight (nothing the artist
+     * masked, an object to remove, bleeds back in at the edge) and puts the fade outside the mask,
+     * from nearly full next to it to nothing {@code radius} px out. A value is 0 exactly when no
+     * masked pixel lies within {@code radius} px in x and y.
      */
     static int[] feather(byte[] coverage, int stride, CropBox box, int radius) {
         int bw = box.width();
@@ -141,73 +142,12 @@ public final class PasteBack {
         if (radius <= 0) {
             return mask;
         }
-        int blur = radius / 2;
-        int grow = radius - blur;
-        int[] a = dilate(mask, bw, bh, grow);
-        if (blur > 0) {
-            boxBlur(a, bw, bh, blur);
-        }
+        int[] a = mask.clone();
+        boxBlur(a, bw, bh, radius);
         for (int i = 0; i < a.length; i++) {
-            a[i] = Math.max(a[i], mask[i]);
+            a[i] = Math.max(Math.min(255, 2 * a[i]), mask[i]);
         }
         return a;
-    }
-
-    /** The largest value within {@code k} px in x and y: a separable square max filter. */
-    private static int[] dilate(int[] in, int w, int h, int k) {
-        int[] rows = new int[w * h];
-        int[] line = new int[Math.max(w, h)];
-        int[] out = new int[Math.max(w, h)];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(in, y * w, line, 0, w);
-            slidingMax(line, w, k, out);
-            System.arraycopy(out, 0, rows, y * w, w);
-        }
-        int[] result = new int[w * h];
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                line[y] = rows[y * w + x];
-            }
-            slidingMax(line, h, k, out);
-            for (int y = 0; y < h; y++) {
-                result[y * w + x] = out[y];
-            }
-        }
-        return result;
-    }
-
-    /**
-     * {@code out[i] = max(in[i-k .. i+k])} (clipped to the line) in constant time per element:
-     * van Herk / Gil–Werman, prefix and suffix maxima over blocks of {@code 2k+1}.
-     */
-    private static void slidingMax(int[] in, int n, int k, int[] out) {
-        int block = 2 * k + 1;
-        int[] prefix = new int[n];
-        int[] suffix = new int[n];
-        for (int start = 0; start < n; start += block) {
-            int end = Math.min(n, start + block);
-            prefix[start] = in[start];
-            for (int i = start + 1; i < end; i++) {
-                prefix[i] = Math.max(prefix[i - 1], in[i]);
-            }
-            suffix[end - 1] = in[end - 1];
-            for (int i = end - 2; i >= start; i--) {
-                suffix[i] = Math.max(suffix[i + 1], in[i]);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int lo = Math.max(0, i - k);
-            int hi = Math.min(n - 1, i + k);
-            if (lo / block != hi / block) {
-                // A window of at most one block's length spans the end of lo's block and the start of hi's.
-                out[i] = Math.max(suffix[lo], prefix[hi]);
-            } else if (lo % block == 0) {
-                out[i] = prefix[hi];
-            } else {
-                // Only where the window is cut off by the line's end, which is also its block's end.
-                out[i] = suffix[lo];
-            }
-        }
     }
 
     /** Box blur in place by {@code radius} px horizontally then vertically, edges replicated, rounding up. */
