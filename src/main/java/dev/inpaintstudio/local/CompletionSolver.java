@@ -53,7 +53,7 @@ final class CompletionSolver {
             TextureFeatures texture = new TextureFeatures(level);
             PatchDistance distance = new PatchDistance(level, confidence, texture, TEXTURE_WEIGHT, radius);
             if (field == null) {
-                OnionPeelFill.fill(level, sources, radius, seed);
+                OnionPeelFill.fill(level, sources, radius, seed, bands);
                 texture.update(bands);
                 field = NearestNeighbourField.random(level, sources, radius, seed, l, bands);
             } else {

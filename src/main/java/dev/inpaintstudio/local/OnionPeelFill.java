@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
  */
 final class OnionPeelFill {
     /** Above this many patch comparisons, each pixel compares against a fixed random subset of sources. */
-    private static final long MAX_COMPARISONS = 4_000_000;
+    private static final long MAX_COMPARISONS = 16_000_000;
 
     private OnionPeelFill() {
     }
 
-    static void fill(FillLevel level, SourcePatches sources, int radius, long seed) {
+    static void fill(FillLevel level, SourcePatches sources, int radius, long seed, RowBands bands) {
         int w = level.width;
         int h = level.height;
         boolean[] known = new boolean[w * h];
@@ -51,9 +51,14 @@ final class OnionPeelFill {
                 }
             }
             int[] chosen = new int[ring.size()];
-            for (int k = 0; k < ring.size(); k++) {
-                chosen[k] = bestSource(level, known, ring.get(k), candidates, radius);
-            }
+            int[] pool = candidates;
+            // Each pixel of a ring is matched against what was known before the ring: independent
+            // work, spread over the threads in fixed chunks.
+            bands.forEach(ring.size(), chunk -> {
+                for (int k = RowBands.firstRow(chunk); k < RowBands.endRow(chunk, ring.size()); k++) {
+                    chosen[k] = bestSource(level, known, ring.get(k), pool, radius);
+                }
+            });
             for (int k = 0; k < ring.size(); k++) {
                 int p = ring.get(k);
                 int s = chosen[k];
