@@ -11,6 +11,9 @@ import java.util.List;
  * repaint the hole from those sources (M); then carry the matches up to the next finer level.
  */
 final class CompletionSolver {
+    /** Weight of the texture features against colour in the patch distance. */
+    static final float TEXTURE_WEIGHT = 3;
+
     private final int patchSize;
     private final FillSchedule schedule;
     private final long seed;
@@ -47,16 +50,20 @@ final class CompletionSolver {
             FillLevel level = levels.get(l);
             SourcePatches sources = SourcePatches.find(level, radius);
             float[] confidence = BorderConfidence.of(HoleDistance.of(level.hole, level.width, level.height));
+            TextureFeatures texture = new TextureFeatures(level);
+            PatchDistance distance = new PatchDistance(level, confidence, texture, TEXTURE_WEIGHT, radius);
             if (field == null) {
-                DiffusionFill.fill(level, 200);
+                OnionPeelFill.fill(level, sources, radius, seed, bands);
+                texture.update(bands);
                 field = NearestNeighbourField.random(level, sources, radius, seed, l, bands);
             } else {
                 field = NearestNeighbourField.upsample(field, level, sources, radius, seed, l, bands);
+                texture.update(bands);
                 // The first estimate at this scale is what the carried matches say.
-                new PatchVoting(level, field, confidence, radius, bands).vote();
+                new PatchVoting(level, field, confidence, texture, distance, radius, bands).vote();
             }
-            PatchMatchSearch search = new PatchMatchSearch(level, sources, field, radius, bands);
-            PatchVoting voting = new PatchVoting(level, field, confidence, radius, bands);
+            PatchVoting voting = new PatchVoting(level, field, confidence, texture, distance, radius, bands);
+            PatchMatchSearch search = new PatchMatchSearch(level, sources, field, distance, bands);
             int iterations = schedule.iterationsAt(l, count);
             for (int it = 0; it < iterations; it++) {
                 cancel.throwIfCancelled();

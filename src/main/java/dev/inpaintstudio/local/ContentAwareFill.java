@@ -92,10 +92,7 @@ public final class ContentAwareFill {
             for (int x = 0; x < area.width(); x++) {
                 int p = (area.y() + y) * imageWidth + area.x() + x;
                 int i = y * area.width() + x;
-                int c = pixels[p];
-                rgb[i * 3] = (c >> 16) & 0xff;
-                rgb[i * 3 + 1] = (c >> 8) & 0xff;
-                rgb[i * 3 + 2] = c & 0xff;
+                WorkingColour.fromRgb(pixels[p], rgb, i * 3);
                 hole[i] = coverage[p] != 0;
                 allowed[i] = sourceRegion == null || sourceRegion[p] != 0;
             }

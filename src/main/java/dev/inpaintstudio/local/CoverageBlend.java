@@ -10,6 +10,7 @@ final class CoverageBlend {
 
     /** Writes into {@code pixels} (the whole picture, packed RGB) the filled part of {@code area}. */
     static void apply(int[] pixels, int imageWidth, byte[] coverage, FillLevel filled, WorkArea area) {
+        float[] fill = new float[3];
         for (int y = 0; y < area.height(); y++) {
             for (int x = 0; x < area.width(); x++) {
                 int p = (area.y() + y) * imageWidth + area.x() + x;
@@ -17,11 +18,11 @@ final class CoverageBlend {
                 if (a == 0) {
                     continue;
                 }
-                int f = (y * area.width() + x) * 3;
+                WorkingColour.toRgb(filled.colour, (y * area.width() + x) * 3, fill);
                 int rgb = pixels[p];
-                int r = blend(filled.rgb[f], (rgb >> 16) & 0xff, a);
-                int g = blend(filled.rgb[f + 1], (rgb >> 8) & 0xff, a);
-                int b = blend(filled.rgb[f + 2], rgb & 0xff, a);
+                int r = blend(fill[0], (rgb >> 16) & 0xff, a);
+                int g = blend(fill[1], (rgb >> 8) & 0xff, a);
+                int b = blend(fill[2], rgb & 0xff, a);
                 pixels[p] = (r << 16) | (g << 8) | b;
             }
         }

@@ -7,16 +7,16 @@ package dev.inpaintstudio.local;
 final class FillLevel {
     final int width;
     final int height;
-    /** Interleaved r, g, b in 0..255; hole pixels hold the current estimate. */
-    final float[] rgb;
+    /** Three interleaved channels per pixel in {@link WorkingColour}; hole pixels hold the current estimate. */
+    final float[] colour;
     final boolean[] hole;
     /** Inside the artist's "take texture only from" region (everywhere when none was given). */
     final boolean[] allowed;
 
-    FillLevel(int width, int height, float[] rgb, boolean[] hole, boolean[] allowed) {
+    FillLevel(int width, int height, float[] colour, boolean[] hole, boolean[] allowed) {
         this.width = width;
         this.height = height;
-        this.rgb = rgb;
+        this.colour = colour;
         this.hole = hole;
         this.allowed = allowed;
     }

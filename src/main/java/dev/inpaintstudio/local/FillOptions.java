@@ -10,7 +10,7 @@ package dev.inpaintstudio.local;
  *                     pixel: non-zero where texture may be taken from
  */
 public record FillOptions(int patchSize, FillQuality quality, long seed, byte[] sourceRegion) {
-    public static final int DEFAULT_PATCH_SIZE = 7;
+    public static final int DEFAULT_PATCH_SIZE = 9;
     public static final FillOptions DEFAULT = new FillOptions(DEFAULT_PATCH_SIZE, FillQuality.BALANCED, 0, null);
 
     public FillOptions {

@@ -11,6 +11,12 @@ final class FillPyramid {
     private FillPyramid() {
     }
 
+    /**
+     * A level needs this many valid source patches per hole pixel: coarser than that, the few
+     * sources left cannot carry the structure, and the coarse guess does more harm than good.
+     */
+    static final double SOURCES_PER_HOLE_PIXEL = 1.5;
+
     /** Binomial taps centred between two fine pixels: a separable stand-in for a Gaussian. */
     private static final float[] TAPS = {1, 3, 3, 1};
 
@@ -34,7 +40,7 @@ final class FillPyramid {
                 break;
             }
             FillLevel next = halve(current);
-            if (SourcePatches.find(next, radius).centres.length < 4 * patchSize) {
+            if (SourcePatches.find(next, radius).centres.length < Math.max(4 * patchSize, SOURCES_PER_HOLE_PIXEL * next.holeCount())) {
                 break;
             }
             levels.add(next);
@@ -98,9 +104,9 @@ final class FillPyramid {
                         continue;
                     }
                     float k = TAPS[t];
-                    r += k * fine.rgb[f * 3];
-                    g += k * fine.rgb[f * 3 + 1];
-                    b += k * fine.rgb[f * 3 + 2];
+                    r += k * fine.colour[f * 3];
+                    g += k * fine.colour[f * 3 + 1];
+                    b += k * fine.colour[f * 3 + 2];
                     wsum += k;
                 }
                 int o = (fy * w + x) * 4;

@@ -14,11 +14,12 @@ final class PatchMatchSearch {
     private final PatchDistance distance;
     private final RowBands bands;
 
-    PatchMatchSearch(FillLevel level, SourcePatches sources, NearestNeighbourField field, int radius, RowBands bands) {
+    PatchMatchSearch(FillLevel level, SourcePatches sources, NearestNeighbourField field, PatchDistance distance,
+                     RowBands bands) {
         this.level = level;
         this.sources = sources;
         this.field = field;
-        this.distance = new PatchDistance(level, radius);
+        this.distance = distance;
         this.bands = bands;
     }
 

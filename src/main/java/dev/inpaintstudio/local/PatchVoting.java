@@ -15,14 +15,17 @@ final class PatchVoting {
     private final int radius;
     private final RowBands bands;
     private final PatchDistance distance;
+    private final TextureFeatures texture;
 
-    PatchVoting(FillLevel level, NearestNeighbourField field, float[] confidence, int radius, RowBands bands) {
+    PatchVoting(FillLevel level, NearestNeighbourField field, float[] confidence, TextureFeatures texture,
+                PatchDistance distance, int radius, RowBands bands) {
+        this.texture = texture;
         this.level = level;
         this.field = field;
         this.confidence = confidence;
         this.radius = radius;
         this.bands = bands;
-        this.distance = new PatchDistance(level, radius);
+        this.distance = distance;
     }
 
     /** Writes the new estimate into the hole pixels of the level. */
@@ -30,7 +33,8 @@ final class PatchVoting {
         float[] weight = patchWeights();
         int w = level.width;
         int h = level.height;
-        float[] rgb = level.rgb;
+        float[] colour = level.colour;
+        float[] features = texture.values;
         // Sources lie wholly outside the hole, so reading them while hole pixels are written is safe.
         bands.forEach(h, band -> {
             for (int y = RowBands.firstRow(band); y < RowBands.endRow(band, h); y++) {
@@ -39,9 +43,11 @@ final class PatchVoting {
                     if (!level.hole[p]) {
                         continue;
                     }
-                    float r = 0;
-                    float g = 0;
-                    float b = 0;
+                    float c0 = 0;
+                    float c1 = 0;
+                    float c2 = 0;
+                    float tx = 0;
+                    float ty = 0;
                     float sum = 0;
                     int qy0 = Math.max(0, y - radius);
                     int qy1 = Math.min(h - 1, y + radius);
@@ -51,17 +57,23 @@ final class PatchVoting {
                         for (int qx = qx0; qx <= qx1; qx++) {
                             int q = qy * w + qx;
                             float wq = weight[q];
-                            int s = (field.source[q] + (y - qy) * w + (x - qx)) * 3;
-                            r += wq * rgb[s];
-                            g += wq * rgb[s + 1];
-                            b += wq * rgb[s + 2];
+                            int s = field.source[q] + (y - qy) * w + (x - qx);
+                            c0 += wq * colour[s * 3];
+                            c1 += wq * colour[s * 3 + 1];
+                            c2 += wq * colour[s * 3 + 2];
+                            tx += wq * features[s * 2];
+                            ty += wq * features[s * 2 + 1];
                             sum += wq;
                         }
                     }
                     if (sum > 0) {
-                        rgb[p * 3] = r / sum;
-                        rgb[p * 3 + 1] = g / sum;
-                        rgb[p * 3 + 2] = b / sum;
+                        colour[p * 3] = c0 / sum;
+                        colour[p * 3 + 1] = c1 / sum;
+                        colour[p * 3 + 2] = c2 / sum;
+                        // Texture is voted like colour, not measured on the estimate: a still-blurry
+                        // estimate would otherwise ask for flat patches and stay blurry.
+                        features[p * 2] = tx / sum;
+                        features[p * 2 + 1] = ty / sum;
                     }
                 }
             }

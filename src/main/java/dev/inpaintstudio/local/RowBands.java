@@ -38,7 +38,7 @@ final class RowBands {
         return Math.min(height, (band + 1) * ROWS_PER_BAND);
     }
 
-    /** Every band, in any order and at once. */
+    /** Every band, in any order and at once; {@code height} may count any items cut into fixed chunks. */
     void forEach(int height, IntConsumer band) {
         run(count(height), 0, 1, band);
     }

@@ -12,7 +12,7 @@ final class DiffusionFill {
     static void fill(FillLevel level, int sweeps) {
         int w = level.width;
         int h = level.height;
-        float[] rgb = level.rgb;
+        float[] rgb = level.colour;
         int holes = level.holeCount();
         int[] order = new int[holes];
         int n = 0;
@@ -76,9 +76,9 @@ final class DiffusionFill {
         long n = 0;
         for (int i = 0; i < level.hole.length; i++) {
             if (!level.hole[i]) {
-                r += level.rgb[i * 3];
-                g += level.rgb[i * 3 + 1];
-                b += level.rgb[i * 3 + 2];
+                r += level.colour[i * 3];
+                g += level.colour[i * 3 + 1];
+                b += level.colour[i * 3 + 2];
                 n++;
             }
         }
