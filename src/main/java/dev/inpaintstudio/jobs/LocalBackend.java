@@ -45,7 +45,7 @@ public final class LocalBackend implements Backend {
     /**
      * The crop for the offline engine: the mask's bounding box with context around it (the padding
      * setting, at least the feather, at least {@link #MIN_CONTEXT} and at least half the mask's long
-     * side), grown to hold the texture source region when there is one, kept inside the picture;
+     * side; more, up to the engine's preferred margin, while the crop stays within {@link #MAX_SIDE}), grown to hold the texture source region when there is one, kept inside the picture;
      * worked on at its own size unless a side passes {@link #MAX_SIDE}. The whole picture when the
      * settings say so or the mask is empty.
      */
@@ -69,8 +69,13 @@ public final class LocalBackend implements Backend {
         if (mask == null) {
             box = CropBox.whole(width, height);
         } else {
-            int pad = Math.max(Math.max(settings.padding(), settings.featherPx() + 1),
-                    Math.max(MIN_CONTEXT, Math.max(mask.width(), mask.height()) / 2));
+            int longSide = Math.max(mask.width(), mask.height());
+            int least = Math.max(Math.max(settings.padding(), settings.featherPx() + 1),
+                    Math.max(MIN_CONTEXT, longSide / 2));
+            // Up to the context the engine would search a whole picture for, as long as that does
+            // not push the crop past MAX_SIDE: scaling the crop down would blur the fill.
+            int wanted = Math.min(ContentAwareFill.preferredMargin(mask.width(), mask.height()), (MAX_SIDE - longSide) / 2);
+            int pad = Math.max(least, wanted);
             int x0 = Math.max(0, mask.x() - pad);
             int y0 = Math.max(0, mask.y() - pad);
             int x1 = Math.min(width, mask.right() + pad);

@@ -15,6 +15,14 @@ import java.util.concurrent.ForkJoinPool;
 public final class ContentAwareFill {
     private final int threads;
 
+    /**
+     * The context, in pixels on each side of a hole of this size, the engine looks for texture in
+     * when it is given the whole picture; a caller cropping for it should give as much as it can.
+     */
+    public static int preferredMargin(int holeWidth, int holeHeight) {
+        return Math.max(WorkArea.MIN_MARGIN, WorkArea.MARGIN_HOLE_SIZES * Math.max(holeWidth, holeHeight));
+    }
+
     /** @param threads worker threads to spread the search and votes over, at least 1 */
     public ContentAwareFill(int threads) {
         this.threads = Math.max(1, threads);

@@ -17,7 +17,7 @@ record WorkArea(int x, int y, int width, int height) {
         if (hole == null) {
             return null;
         }
-        int margin = Math.max(MIN_MARGIN, MARGIN_HOLE_SIZES * Math.max(hole[2] - hole[0] + 1, hole[3] - hole[1] + 1));
+        int margin = ContentAwareFill.preferredMargin(hole[2] - hole[0] + 1, hole[3] - hole[1] + 1);
         int x0 = Math.max(0, hole[0] - margin);
         int y0 = Math.max(0, hole[1] - margin);
         int x1 = Math.min(imageWidth - 1, hole[2] + margin);
