@@ -13,7 +13,7 @@ import java.util.Objects;
 public record FillSettings(FillPreset preset, int patchSize, String seed, boolean randomSeed) {
     public static final int MIN_PATCH = 3;
     public static final int MAX_PATCH = 21;
-    public static final int DEFAULT_PATCH = 7;
+    public static final int DEFAULT_PATCH = 9;
     public static final FillSettings DEFAULT = new FillSettings(FillPreset.BALANCED, DEFAULT_PATCH, "", true);
 
     public FillSettings {

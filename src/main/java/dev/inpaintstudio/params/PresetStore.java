@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  * </pre>
  * Parameters are keyed by {@link ApiField#optionName()} and hold the panel's text. Since the offline
  * engine, a file also says which backend was chosen and the engine's options:
- * {@code "backend": "local", "fill": {"quality": "balanced", "patchSize": 7, "seed": "", "randomSeed": true}};
+ * {@code "backend": "local", "fill": {"quality": "balanced", "patchSize": 9, "seed": "", "randomSeed": true}};
  * a file without them restores neither. A preset holds
  * only a {@link ParameterSnapshot}, which has no API key and no server address; reading a file
  * ignores anything else it contains. Blocking: call from a worker thread.

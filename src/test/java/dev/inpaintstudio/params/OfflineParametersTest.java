@@ -1,5 +1,6 @@
 package dev.inpaintstudio.params;
 
+import dev.inpaintstudio.local.FillOptions;
 import dev.inpaintstudio.local.FillQuality;
 import dev.inpaintstudio.modelslab.Endpoint;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,7 @@ class OfflineParametersTest {
         for (FillPreset p : FillPreset.values()) {
             assertEquals(FillQuality.valueOf(p.name()).label(), p.label());
         }
+        assertEquals(FillOptions.DEFAULT.patchSize(), FillSettings.DEFAULT.patchSize(), "the panel starts at the engine's default patch");
+        assertEquals(FillOptions.DEFAULT.quality().name(), FillSettings.DEFAULT.preset().name());
     }
 }
