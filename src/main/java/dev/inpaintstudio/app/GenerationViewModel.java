@@ -21,6 +21,7 @@ import dev.inpaintstudio.modelslab.InpaintParameters;
 import dev.inpaintstudio.modelslab.ModelsLabException;
 import dev.inpaintstudio.params.FillSettings;
 import dev.inpaintstudio.params.ParametersViewModel;
+import dev.inpaintstudio.params.TextureSource;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -67,6 +68,7 @@ public final class GenerationViewModel {
     private final StringBinding sizeText;
     private final ObjectProperty<CropSettings> cropSettings = new SimpleObjectProperty<>(this, "cropSettings", CropSettings.DEFAULT);
     private final ObjectProperty<ContextCrop> cropPreview = new SimpleObjectProperty<>(this, "cropPreview");
+    private final TextureSource textureSource = new TextureSource();
     private boolean previewPending;
     /** Strokes change the mask dab by dab: the preview is planned once per burst, on the FX executor. */
     private final MaskLayer.ChangeListener maskWatcher = dirty -> {
@@ -101,6 +103,9 @@ public final class GenerationViewModel {
             if (old != null) {
                 old.mask().removeListener(maskWatcher);
             }
+            if (old != doc) {
+                textureSource.clear(); // a box belongs to the picture it was drawn on
+            }
             if (doc != null) {
                 doc.mask().addListener(maskWatcher);
             }
@@ -108,6 +113,7 @@ public final class GenerationViewModel {
         });
         cropSettings.addListener((obs, old, now) -> updateCropPreview());
         parameters.backendProperty().addListener((obs, old, now) -> updateCropPreview());
+        textureSource.boxProperty().addListener((obs, old, now) -> updateCropPreview());
         sizeText = Bindings.createStringBinding(() -> parameters.isOffline()
                 ? offlineSizeText(document.get(), cropPreview.get())
                 : sizeText(document.get(), cropPreview.get()), document, cropPreview, parameters.backendProperty());
@@ -186,14 +192,20 @@ public final class GenerationViewModel {
     /** Plans from the box the mask keeps of its coverage: no scan of the whole mask on the FX thread. */
     private void updateCropPreview() {
         Document doc = document.get();
-        cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get(), parameters.isOffline()));
+        cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get(), parameters.isOffline(),
+                textureSource.boxProperty().get()));
     }
 
     static ContextCrop planFor(Document doc, CropSettings settings, boolean offline) {
+        return planFor(doc, settings, offline, null);
+    }
+
+    /** The plan for {@code doc}; offline, the crop also holds {@code textureBox} when there is one. */
+    static ContextCrop planFor(Document doc, CropSettings settings, boolean offline, CropBox textureBox) {
         PixelRect covered = doc.mask().coveredBounds();
         CropBox bounds = covered.isEmpty() ? null : new CropBox(covered.x(), covered.y(), covered.width(), covered.height());
         return offline
-                ? LocalBackend.planAround(bounds, null, doc.width(), doc.height(), settings)
+                ? LocalBackend.planAround(bounds, textureBox, doc.width(), doc.height(), settings)
                 : ContextCrop.planAround(bounds, doc.width(), doc.height(), settings);
     }
 
@@ -294,7 +306,8 @@ public final class GenerationViewModel {
         GenerationRecipe recipe;
         Endpoint endpoint = null;
         if (parameters.isOffline()) {
-            recipe = new GenerationRecipe.LocalFill(fillOptions(parameters.fillSettings(), random));
+            recipe = new GenerationRecipe.LocalFill(fillOptions(parameters.fillSettings(), random,
+                    TextureSource.region(textureSource.boxProperty().get(), doc.width(), doc.height())));
         } else {
             InpaintParameters asked = parameters.toParameters();
             parameters.noteSubmitted();
@@ -316,9 +329,19 @@ public final class GenerationViewModel {
      * record names the seed that made it and "reuse settings" repeats it.
      */
     static FillOptions fillOptions(FillSettings fill, java.util.random.RandomGenerator random) {
+        return fillOptions(fill, random, null);
+    }
+
+    /** As {@link #fillOptions(FillSettings, java.util.random.RandomGenerator)}, texture taken only where {@code sourceRegion} is set. */
+    static FillOptions fillOptions(FillSettings fill, java.util.random.RandomGenerator random, byte[] sourceRegion) {
         Long fixed = fill.fixedSeed();
         long seed = fixed != null ? fixed : random.nextLong(1L << 31);
-        return new FillOptions(fill.patchSize(), FillQuality.valueOf(fill.preset().name()), seed, null);
+        return new FillOptions(fill.patchSize(), FillQuality.valueOf(fill.preset().name()), seed, sourceRegion);
+    }
+
+    /** Where the offline fill may take texture from: a box on the open picture, or anywhere. */
+    public TextureSource textureSource() {
+        return textureSource;
     }
 
     /** Cancels the job Generate started last, or else the newest one still under way. */

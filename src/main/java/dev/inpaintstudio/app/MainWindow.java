@@ -11,6 +11,7 @@ import dev.inpaintstudio.gallery.CompareView;
 import dev.inpaintstudio.gallery.GalleryView;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.gallery.Thumbnails;
+import dev.inpaintstudio.params.BackendChoice;
 import dev.inpaintstudio.params.ParametersViewModel;
 import dev.inpaintstudio.params.PresetsViewModel;
 import javafx.application.Platform;
@@ -106,6 +107,16 @@ public final class MainWindow {
         compare.setId("compare");
         generation.documentProperty().bind(editor.documentProperty());
         editor.cropPlanProperty().bind(generation.cropPreviewProperty());
+        editor.textureBoxProperty().bindBidirectional(generation.textureSource().boxProperty());
+        editor.textureBoxPickingProperty().bindBidirectional(generation.textureSource().pickingProperty());
+        editor.textureBoxShownProperty().bind(parameters.backendProperty().isEqualTo(BackendChoice.OFFLINE));
+        editor.cropVerbProperty().bind(javafx.beans.binding.Bindings.when(editor.textureBoxShownProperty())
+                .then("Works on").otherwise("Sends"));
+        generation.textureSource().pickingProperty().addListener((obs, was, picking) -> {
+            if (picking) {
+                editor.requestFocus(); // so Esc reaches the editor
+            }
+        });
         // Results whose record predates the feather setting are compared with the current one.
         compare.fallbackFeatherProperty().bind(Bindings.createIntegerBinding(
                 () -> generation.cropSettingsProperty().get().featherPx(), generation.cropSettingsProperty()));

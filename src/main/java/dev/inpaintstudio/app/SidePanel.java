@@ -66,7 +66,7 @@ final class SidePanel extends VBox {
 
         presetsBar = new PresetsBar(presets);
         form = new ParametersView(parameters);
-        FillOptionsView fill = new FillOptionsView(parameters);
+        FillOptionsView fill = new FillOptionsView(parameters, generation.textureSource());
         BooleanBinding offline = parameters.backendProperty().isEqualTo(BackendChoice.OFFLINE);
         // Hidden, not disabled: what the chosen backend does not use is not in the way.
         fill.visibleProperty().bind(offline);

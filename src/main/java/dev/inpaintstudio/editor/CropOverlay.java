@@ -52,7 +52,7 @@ final class CropOverlay {
     }
 
     /** Shows {@code plan}'s box over the view, or hides the overlay when {@code plan} is null. */
-    void update(ContextCrop plan, Viewport viewport, double viewWidth, double viewHeight, int imageWidth, int imageHeight) {
+    void update(ContextCrop plan, String verb, Viewport viewport, double viewWidth, double viewHeight, int imageWidth, int imageHeight) {
         node.setVisible(plan != null);
         if (plan == null) {
             return;
@@ -72,7 +72,7 @@ final class CropOverlay {
         shade.getElements().setAll(
                 new MoveTo(0, 0), new LineTo(viewWidth, 0), new LineTo(viewWidth, viewHeight), new LineTo(0, viewHeight), new ClosePath(),
                 new MoveTo(x0, y0), new LineTo(x1, y0), new LineTo(x1, y1), new LineTo(x0, y1), new ClosePath());
-        label.setText(describe(plan, imageWidth, imageHeight));
+        label.setText(describe(plan, verb, imageWidth, imageHeight));
         label.autosize();
         double lx = Math.max(0, Math.min(viewWidth - label.getWidth(), x0));
         double ly = y0 - label.getHeight() - 3;
@@ -85,9 +85,10 @@ final class CropOverlay {
 
     /**
      * What the box means, e.g. "Sends 1016 × 768 of this 3200 × 2400 area (scaled ×0.32)", or of "the
-     * whole 6000 × 4000 picture" when that is what goes.
+     * whole 6000 × 4000 picture" when that is what goes; {@code verb} is "Sends", or "Works on" for
+     * the offline engine, which sends nothing.
      */
-    static String describe(ContextCrop plan, int imageWidth, int imageHeight) {
+    static String describe(ContextCrop plan, String verb, int imageWidth, int imageHeight) {
         CropBox b = plan.box();
         GenerationSize sent = plan.size();
         String what = b.isWhole(imageWidth, imageHeight)
@@ -96,6 +97,6 @@ final class CropOverlay {
         double scale = sent.width() / (double) b.width();
         String how = sent.width() == b.width() && sent.height() == b.height() ? "as it is"
                 : "scaled ×" + String.format(Locale.ROOT, "%.2f", scale).replaceAll("\\.?0+$", "");
-        return "Sends " + sent.width() + " × " + sent.height() + " of " + what + " (" + how + ")";
+        return verb + " " + sent.width() + " × " + sent.height() + " of " + what + " (" + how + ")";
     }
 }

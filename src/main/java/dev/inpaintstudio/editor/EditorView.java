@@ -12,6 +12,7 @@ import dev.inpaintstudio.editor.tool.ToolKey;
 import dev.inpaintstudio.editor.tool.ToolKind;
 import dev.inpaintstudio.editor.tool.ToolOverlay;
 import dev.inpaintstudio.imaging.ContextCrop;
+import dev.inpaintstudio.imaging.CropBox;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -94,6 +97,13 @@ public final class EditorView extends Region {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
     private final ObjectProperty<ContextCrop> cropPlan = new SimpleObjectProperty<>(this, "cropPlan");
+    private final ObjectProperty<CropBox> textureBox = new SimpleObjectProperty<>(this, "textureBox");
+    private final BooleanProperty textureBoxPicking = new SimpleBooleanProperty(this, "textureBoxPicking");
+    private final StringProperty cropVerb = new SimpleStringProperty(this, "cropVerb", "Sends");
+    private final BooleanProperty textureBoxShown = new SimpleBooleanProperty(this, "textureBoxShown", true);
+    private final TextureBoxOverlay textureOverlay = new TextureBoxOverlay();
+    /** Image-space corners of a texture box being dragged, or null. */
+    private double[] textureDrag;
     private final BooleanProperty cropBoxShown = new SimpleBooleanProperty(this, "cropBoxShown", true);
     private final CropOverlay cropOverlay = new CropOverlay();
 
@@ -173,7 +183,7 @@ public final class EditorView extends Region {
         busyBox.visibleProperty().bind(busy.getReadOnlyProperty());
         rectPreview.setFill(null);
         ellipsePreview.setFill(null);
-        overlay.getChildren().addAll(cropOverlay.node(), rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
+        overlay.getChildren().addAll(cropOverlay.node(), textureOverlay.node(), rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
         getChildren().addAll(frameView, overlay, emptyHint, busyBox);
 
         document.addListener((obs, old, doc) -> documentChanged(old, doc));
@@ -195,6 +205,14 @@ public final class EditorView extends Region {
         // Invalidation, not change: a new plan equal to the old one still follows a mask edit.
         cropPlan.addListener(obs -> updateCropOverlay());
         cropBoxShown.addListener(obs -> updateCropOverlay());
+        textureBox.addListener(obs -> updateCropOverlay());
+        cropVerb.addListener(obs -> updateCropOverlay());
+        textureBoxShown.addListener(obs -> updateCropOverlay());
+        textureBoxPicking.addListener((obs, o, n) -> {
+            textureDrag = null;
+            updateCursor();
+            updateCropOverlay();
+        });
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -311,6 +329,34 @@ public final class EditorView extends Region {
     /** Whether the crop box is drawn (View ▸ Show Crop Box, C). */
     public BooleanProperty cropBoxShownProperty() {
         return cropBoxShown;
+    }
+
+    /**
+     * The box (image pixels) the offline fill may take texture from, drawn over the picture while
+     * {@link #textureBoxShownProperty() shown}; null: anywhere outside the mask.
+     */
+    public ObjectProperty<CropBox> textureBoxProperty() {
+        return textureBox;
+    }
+
+    /** While true, a primary drag on the picture draws the texture box instead of using the tool. */
+    public BooleanProperty textureBoxPickingProperty() {
+        return textureBoxPicking;
+    }
+
+    /** How the crop box's caption starts: "Sends" (the default), or e.g. "Works on" where nothing is sent. */
+    public StringProperty cropVerbProperty() {
+        return cropVerb;
+    }
+
+    /** Whether the texture box is drawn (only the offline backend uses it). */
+    public BooleanProperty textureBoxShownProperty() {
+        return textureBoxShown;
+    }
+
+    /** The texture box as drawn, for tests: visible or not, in view coordinates. */
+    Rectangle textureBoxShape() {
+        return textureOverlay.shape();
     }
 
     /** The crop box as drawn, for tests: visible or not, in view coordinates. */
@@ -465,6 +511,10 @@ public final class EditorView extends Region {
 
     /** Enter, Esc and Backspace for a tool in the middle of something; true if it used the key. */
     public boolean toolKey(KeyCode code) {
+        if (code == KeyCode.ESCAPE && textureBoxPicking.get()) {
+            textureBoxPicking.set(false); // Esc drops a texture box half drawn, before any tool's state
+            return true;
+        }
         Tool current = tools.get(tool.get());
         if (current == null) {
             return false;
@@ -588,6 +638,14 @@ public final class EditorView extends Region {
             e.consume();
             return;
         }
+        if (textureBoxPicking.get() && e.getButton() == MouseButton.PRIMARY && document.get() != null) {
+            double x = viewport.toImageX(e.getX());
+            double y = viewport.toImageY(e.getY());
+            textureDrag = new double[] {x, y, x, y};
+            updateCropOverlay();
+            e.consume();
+            return;
+        }
         Tool current = tools.get(tool.get());
         if (e.getButton() != MouseButton.PRIMARY || current == null || isBusy()) {
             return;
@@ -607,6 +665,10 @@ public final class EditorView extends Region {
             panBy(e.getX() - panLastX, e.getY() - panLastY);
             panLastX = e.getX();
             panLastY = e.getY();
+        } else if (textureDrag != null) {
+            textureDrag[2] = viewport.toImageX(e.getX());
+            textureDrag[3] = viewport.toImageY(e.getY());
+            updateCropOverlay();
         } else if (activeTool != null) {
             long t0 = System.nanoTime();
             activeTool.drag(input(e));
@@ -625,6 +687,16 @@ public final class EditorView extends Region {
                 updateCursor();
                 updateOverlay();
             }
+        } else if (textureDrag != null && e.getButton() == MouseButton.PRIMARY) {
+            textureDrag[2] = viewport.toImageX(e.getX());
+            textureDrag[3] = viewport.toImageY(e.getY());
+            CropBox drawn = draggedTextureBox();
+            textureDrag = null;
+            if (drawn != null) {
+                textureBox.set(drawn);
+            }
+            textureBoxPicking.set(false);
+            updateCropOverlay();
         } else if (activeTool != null && e.getButton() == MouseButton.PRIMARY) {
             Tool t = activeTool;
             activeTool = null;
@@ -658,8 +730,25 @@ public final class EditorView extends Region {
         e.consume();
     }
 
+    /** The dragged texture box clamped to the picture, or null when it covers less than 2 × 2 pixels. */
+    private CropBox draggedTextureBox() {
+        Document doc = document.get();
+        if (doc == null || textureDrag == null) {
+            return null;
+        }
+        int x0 = (int) Math.floor(Math.max(0, Math.min(textureDrag[0], textureDrag[2])));
+        int y0 = (int) Math.floor(Math.max(0, Math.min(textureDrag[1], textureDrag[3])));
+        int x1 = (int) Math.ceil(Math.min(doc.width(), Math.max(textureDrag[0], textureDrag[2])));
+        int y1 = (int) Math.ceil(Math.min(doc.height(), Math.max(textureDrag[1], textureDrag[3])));
+        return x1 - x0 < 2 || y1 - y0 < 2 ? null : new CropBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
     private void updateCursor() {
         Cursor c;
+        if (textureBoxPicking.get() && !panning && !spaceDown) {
+            setCursor(Cursor.CROSSHAIR);
+            return;
+        }
         if (isBusy()) {
             c = Cursor.WAIT;
         } else if (panning) {
@@ -785,8 +874,10 @@ public final class EditorView extends Region {
         Document doc = document.get();
         ContextCrop plan = cropPlan.get();
         boolean show = doc != null && plan != null && cropBoxShown.get() && !doc.mask().isEmpty();
-        cropOverlay.update(show ? plan : null, viewport, getWidth(), getHeight(),
+        cropOverlay.update(show ? plan : null, cropVerb.get(), viewport, getWidth(), getHeight(),
                 doc == null ? 0 : doc.width(), doc == null ? 0 : doc.height());
+        CropBox texture = textureDrag != null ? draggedTextureBox() : textureBox.get();
+        textureOverlay.update(doc != null && textureBoxShown.get() ? texture : null, viewport, getWidth());
     }
 
     /** Places the brush outline and the tool's preview over the picture. */

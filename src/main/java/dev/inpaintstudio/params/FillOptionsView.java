@@ -1,25 +1,32 @@
 package dev.inpaintstudio.params;
 
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The offline engine's options in words an artist knows: a quality/speed preset, the patch size and
- * the seed. Thin: every editor is bound to {@link ParametersViewModel}, which checks and keeps them.
+ * The offline engine's options in words an artist knows: a quality/speed preset, the patch size, the
+ * seed and where texture may come from. Thin: every editor is bound to {@link ParametersViewModel}, which checks and keeps them.
  * Ids: {@code #fillQuality}, {@code #patchSize}, {@code #fillSeed}, {@code #fillRandomSeed},
- * {@code #fillSeedError}, {@code #fillSize}.
+ * {@code #fillSeedError}, {@code #fillSize}, and for the texture source {@code #textureBoxDraw},
+ * {@code #textureBoxClear}, {@code #textureBoxText}.
  */
 public final class FillOptionsView extends VBox {
     public FillOptionsView(ParametersViewModel vm) {
+        this(vm, new TextureSource());
+    }
+
+    public FillOptionsView(ParametersViewModel vm, TextureSource texture) {
         super(4);
         getStyleClass().add("fill-options-view");
         setId("fillOptions");
@@ -85,8 +92,26 @@ public final class FillOptionsView extends VBox {
                 + "resolution (large crops are scaled down to fit its limit) and pastes the fill back through the "
                 + "feathered mask."));
 
+        ToggleButton drawBox = new ToggleButton("Draw a box…");
+        drawBox.setId("textureBoxDraw");
+        drawBox.selectedProperty().bindBidirectional(texture.pickingProperty());
+        drawBox.setTooltip(new Tooltip("Then drag over the picture: the fill copies texture only from inside that box "
+                + "(the sky, not the roof). Esc cancels."));
+        Button anywhere = new Button("Anywhere");
+        anywhere.setId("textureBoxClear");
+        anywhere.disableProperty().bind(texture.boxProperty().isNull().and(texture.pickingProperty().not()));
+        anywhere.setOnAction(e -> texture.clear());
+        anywhere.setTooltip(new Tooltip("Take texture from anywhere outside the mask again."));
+        HBox textureRow = new HBox(8, drawBox, anywhere);
+        textureRow.setAlignment(Pos.CENTER_LEFT);
+        Label textureText = new Label();
+        textureText.setId("textureBoxText");
+        textureText.setWrapText(true);
+        textureText.getStyleClass().add("field-hint");
+        textureText.textProperty().bind(texture.descriptionProperty());
+
         getChildren().addAll(about, caption("Quality"), quality, caption("Patch size (px)"), patch, caption("Seed"),
-                seedRow, seedError, caption("Works on"), size);
+                seedRow, seedError, caption("Take texture from"), textureRow, textureText, caption("Works on"), size);
     }
 
     private static Label caption(String text) {

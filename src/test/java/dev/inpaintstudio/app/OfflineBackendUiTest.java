@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class OfflineBackendUiTest extends ApplicationTest {
     private static final int WALL = 0xff8a7a6a;
     private static final int OBJECT = 0xff1030e0;
+    private static final int MOSS = 0xff208040;
 
     @TempDir
     static Path home;
@@ -173,5 +174,83 @@ class OfflineBackendUiTest extends ApplicationTest {
         waitUntil(() -> context.parameters().backendProperty().get() == BackendChoice.OFFLINE);
         assertEquals(new FillSettings(FillPreset.FAST, 5, Long.toString(seed), false), context.parameters().fillSettings());
         assertTrue(shown(lookup("#fillQuality").query()), "the panel is back on the offline options");
+    }
+
+    @Test
+    void aBoxDrawnOnThePictureIsWhereTheFillTakesItsTextureFrom() throws Exception {
+        Path picture = home.resolve("two-walls.png");
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 160; x++) {
+                boolean object = x >= 70 && x < 86 && y >= 50 && y < 66;
+                boolean moss = x < 40; // a green strip far from the object: without a box, the wall wins
+                image.setRGB(x, y, object ? OBJECT : moss ? ((x + y) % 5 == 0 ? 0xff30b050 : MOSS) : WALL);
+            }
+        }
+        ImageIO.write(image, "png", picture.toFile());
+        Document doc = window.open(picture).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> doc.mask().dab(78, 58, 14, false));
+        interact(() -> context.parameters().setFillSettings(new FillSettings(FillPreset.FAST, 5, "7", false)));
+        assertEquals("Anywhere outside the mask.", lookup("#textureBoxText").queryLabeled().getText());
+        assertTrue(lookup("#textureBoxClear").queryButton().isDisabled());
+
+        clickOn("#textureBoxDraw");
+        assertTrue(lookup("#textureBoxText").queryLabeled().getText().startsWith("Drag a box"));
+        var editor = window.editor();
+        drag(screenOf(editor, 2, 4)).moveTo(screenOf(editor, 36, 116)).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        var box = context.generation().textureSource().boxProperty().get();
+        assertNotNull(box, "the drag drew a box");
+        assertTrue(Math.abs(box.x() - 2) <= 1 && Math.abs(box.y() - 4) <= 1 && Math.abs(box.right() - 36) <= 1
+                && Math.abs(box.bottom() - 116) <= 1, "the box is where it was dragged: " + box);
+        assertFalse(context.generation().textureSource().pickingProperty().get(), "one box per click of the button");
+        assertTrue(shown(lookup("#textureBox").query()), "the box is drawn over the picture");
+        assertTrue(lookup("#textureBoxText").queryLabeled().getText().startsWith("Only the "));
+        assertTrue(doc.mask().get(78, 58) > 0, "the mask is as painted");
+        assertEquals(0, doc.mask().get(20, 60), "the drag did not paint the mask");
+        assertTrue(context.generation().cropPreviewProperty().get().box().x() <= box.x(), "the crop holds the texture box");
+
+        clickOn("#generate");
+        waitUntil(() -> window.gallery().getItems().size() == 1);
+        StoredResult result = window.gallery().getItems().get(0);
+        BufferedImage after = ImageIO.read(result.resultFile().toFile());
+        int greenish = 0;
+        for (int y = 52; y < 64; y++) {
+            for (int x = 72; x < 84; x++) {
+                int rgb = after.getRGB(x, y);
+                if (((rgb >> 8) & 0xff) > ((rgb >> 16) & 0xff) + 40) {
+                    greenish++;
+                }
+            }
+        }
+        assertEquals(144, greenish, "the hole is filled from the green box, not from the wall around it");
+        JsonNode record = new ObjectMapper().readTree(result.resultFile().resolveSibling("record.json").toFile());
+        assertTrue(record.path("fill").path("sourceRegion").asBoolean(), record.toString());
+
+        clickOn("#textureBoxClear");
+        assertNull(context.generation().textureSource().boxProperty().get());
+        assertFalse(shown(lookup("#textureBox").query()));
+    }
+
+    @Test
+    void escCancelsDrawingATextureBoxAndANewPictureStartsWithout() throws Exception {
+        openPictureWithAnObject();
+        var editor = window.editor();
+        clickOn("#textureBoxDraw");
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        assertFalse(context.generation().textureSource().pickingProperty().get());
+        assertNull(context.generation().textureSource().boxProperty().get());
+
+        clickOn("#textureBoxDraw");
+        drag(screenOf(editor, 10, 10)).moveTo(screenOf(editor, 50, 50)).release(javafx.scene.input.MouseButton.PRIMARY);
+        assertNotNull(context.generation().textureSource().boxProperty().get());
+        openPictureWithAnObject();
+        assertNull(context.generation().textureSource().boxProperty().get(), "a box belongs to the picture it was drawn on");
+    }
+
+    /** Where picture pixel (x, y) is on the screen. */
+    private static javafx.geometry.Point2D screenOf(dev.inpaintstudio.editor.EditorView editor, double x, double y) {
+        return editor.localToScreen(editor.viewport().toViewX(x), editor.viewport().toViewY(y));
     }
 }

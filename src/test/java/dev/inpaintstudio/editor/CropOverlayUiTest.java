@@ -77,6 +77,10 @@ class CropOverlayUiTest extends ApplicationTest {
         interact(() -> context.parameters().backendProperty().set(BackendChoice.OFFLINE));
         assertEquals(LocalBackend.plan(doc.mask().copyCoverage(), null, doc.width(), doc.height(), CropSettings.DEFAULT),
                 context.generation().cropPreviewProperty().get(), "offline: the offline engine's plan");
+        Label offlineLabel = (Label) box.getParent().lookup("#cropBoxLabel");
+        ContextCrop offlinePlan = context.generation().cropPreviewProperty().get();
+        assertTrue(offlineLabel.getText().startsWith("Works on " + offlinePlan.size().width() + " × "), "offline sends nothing: "
+                + offlineLabel.getText());
         interact(() -> context.parameters().backendProperty().set(BackendChoice.MODELSLAB));
         assertEquals(expected, context.generation().cropPreviewProperty().get());
         assertTrue(plan.box().width() < 3000 && plan.box().x() > 1000, "a crop around the stroke: " + plan.box());
