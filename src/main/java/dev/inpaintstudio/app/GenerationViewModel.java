@@ -128,20 +128,34 @@ public final class GenerationViewModel {
         if (doc == null) {
             return "Follows the picture: open one to see the size sent.";
         }
-        int w = doc.width();
-        int h = doc.height();
-        GenerationSize sent = GenerationSize.fit(w, h);
+        return wholeText(doc.width(), doc.height(), GenerationSize.fit(doc.width(), doc.height()));
+    }
+
+    /** Said of a w × h area thinner than 4:1, which cannot be sent as it is: at least 256 a side, at most 1024. */
+    private static String stretchNote(int w, int h, GenerationSize sent) {
+        double stretch = (sent.width() / (double) sent.height()) / (w / (double) h);
+        return stretch > 1.05 || stretch < 1 / 1.05 ? ", stretched to the 4:1 the API allows at most" : "";
+    }
+
+    /** Why the whole w × h picture is sent at {@code sent}. */
+    private static String wholeText(int w, int h, GenerationSize sent) {
         String size = sent.width() + " × " + sent.height();
         String picture = "the " + w + " × " + h + " picture";
         if (sent.width() == w && sent.height() == h) {
             return size + " (" + picture + " as it is)";
         }
         int multiple = GenerationSize.MULTIPLE;
+        String stretched = stretchNote(w, h, sent);
         if (Math.max(w, h) > GenerationSize.MAX_SIDE) {
-            return size + " (" + picture + " scaled to fit " + GenerationSize.MAX_SIDE + ", multiples of " + multiple + ")";
+            return size + " (" + picture + " scaled to fit " + GenerationSize.MAX_SIDE + ", multiples of " + multiple
+                    + stretched + ")";
         }
-        if (Math.min(w, h) < GenerationSize.MIN_SIDE) {
-            return size + " (" + picture + " scaled up to at least " + GenerationSize.MIN_SIDE + ", multiples of " + multiple + ")";
+        if (sent.width() > w + GenerationSize.MULTIPLE / 2 || sent.height() > h + GenerationSize.MULTIPLE / 2) {
+            // A crop plan brings the short side to 512 where it can; a whole-picture send to 256.
+            int floor = Math.min(sent.width(), sent.height()) >= ContextCrop.MIN_CROP_SIDE
+                    ? ContextCrop.MIN_CROP_SIDE : GenerationSize.MIN_SIDE;
+            return size + " (" + picture + " scaled up to at least " + floor + ", multiples of " + multiple
+                    + stretched + ")";
         }
         return size + " (" + picture + " rounded to multiples of " + multiple + ")";
     }
@@ -151,15 +165,20 @@ public final class GenerationViewModel {
      * described as such, e.g. "768 × 512 (a 1500 × 1000 crop around the mask, scaled to fit)".
      */
     static String sizeText(Document doc, ContextCrop crop) {
-        if (doc == null || crop == null || crop.box().isWhole(doc.width(), doc.height())) {
+        if (doc == null || crop == null) {
             return sizeText(doc);
+        }
+        if (crop.box().isWhole(doc.width(), doc.height())) {
+            // The plan's own size: a crop grown to the whole picture is scaled up to 512, not 256.
+            return wholeText(doc.width(), doc.height(), crop.size());
         }
         GenerationSize sent = crop.size();
         int cw = crop.box().width();
         int ch = crop.box().height();
         String how = sent.width() == cw && sent.height() == ch ? "as it is"
                 : sent.width() > cw || sent.height() > ch ? "scaled up" : "scaled to fit";
-        return sent.width() + " × " + sent.height() + " (a " + cw + " × " + ch + " crop around the mask, " + how + ")";
+        return sent.width() + " × " + sent.height() + " (a " + cw + " × " + ch + " crop around the mask, " + how
+                + stretchNote(cw, ch, sent) + ")";
     }
 
     /** What the offline engine works on, e.g. "412 × 300 (the crop around the mask, at its own size)". */

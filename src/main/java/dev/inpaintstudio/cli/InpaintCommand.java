@@ -170,7 +170,7 @@ public final class InpaintCommand {
     }
 
     /** The offline engine's options: given ones, else its defaults; a seed drawn now when none is given, so the sidecar names it. */
-    private static FillOptions fillOptions(CliOptions options, BufferedImage image) throws UsageException {
+    private FillOptions fillOptions(CliOptions options, BufferedImage image) throws UsageException {
         String seedText = options.parameters().get("seed");
         long seed;
         if (seedText == null || seedText.isBlank()) {
@@ -236,9 +236,12 @@ public final class InpaintCommand {
         return new ApiKey(storedKey.get().orElse(""));
     }
 
-    private static BufferedImage read(Path file, String what) throws UsageException {
+    /** Reads a picture, telling stderr what was done to it on the way in (16-bit or CMYK converted, EXIF rotation). */
+    private BufferedImage read(Path file, String what) throws UsageException {
         try {
-            return ImageFiles.read(file);
+            ImageFiles.Decoded decoded = ImageFiles.readWithNotices(file);
+            decoded.notices().forEach(notice -> err.println("inpaint: " + notice));
+            return decoded.image();
         } catch (ImageReadException e) {
             throw new UsageException("The " + what + ": " + e.getMessage());
         }

@@ -5,6 +5,10 @@ package dev.inpaintstudio.imaging;
  * the aspect of a size the endpoint takes (at most {@code maxSide} a side, multiples of
  * {@link GenerationSize#MULTIPLE}) and kept inside the picture. Large crops are scaled down to fit;
  * tiny ones are scaled up so their short side reaches {@link #MIN_CROP_SIDE} where the long side allows.
+ * The short side sent is never below {@link GenerationSize#MIN_SIDE}, so a thin mask's box gains
+ * context across its short side until its aspect is one that can be sent (at most 4:1 at 1024);
+ * only a picture itself thinner than that, with a mask spanning it, is sent stretched to the nearest
+ * aspect allowed.
  */
 public record ContextCrop(CropBox box, GenerationSize size) {
     /** Models trained at 512–1024 do poorly below 512; a tiny crop is scaled up to this short side. */
@@ -56,6 +60,13 @@ public record ContextCrop(CropBox box, GenerationSize size) {
         int x1 = Math.min(width, bounds.right() + pad);
         int y1 = Math.min(height, bounds.bottom() + pad);
         CropBox box = new CropBox(x0, y0, x1 - x0, y1 - y0);
+        // A box thinner than any size that can be sent would be stretched: take in more context first.
+        double maxAspect = maxSide / (double) minShortSide(maxSide);
+        if (box.width() > box.height() * maxAspect) {
+            box = growToAspect(box, maxAspect, width, height);
+        } else if (box.height() > box.width() * maxAspect) {
+            box = growToAspect(box, 1 / maxAspect, width, height);
+        }
         // Grow to the generation aspect; the second pass settles rounding from the first.
         for (int pass = 0; pass < 2; pass++) {
             GenerationSize size = sizeFor(box.width(), box.height(), maxSide, MIN_CROP_SIDE);
@@ -97,7 +108,12 @@ public record ContextCrop(CropBox box, GenerationSize size) {
         return maxX < 0 ? null : new CropBox(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
-    /** Size for a crop: scaled down to {@code maxSide}, or up until the short side reaches {@code minSide}. */
+    /**
+     * Size for a crop: scaled down to {@code maxSide}, or up until the short side reaches
+     * {@code minSide} where the long side allows. The short side is never below
+     * {@link GenerationSize#MIN_SIDE} (or {@code maxSide}, when smaller): a box thinner than
+     * {@code maxSide}:{@link GenerationSize#MIN_SIDE} gets that extreme aspect, the closest one allowed.
+     */
     static GenerationSize sizeFor(int w, int h, int maxSide, int minSide) {
         double longSide = Math.max(w, h);
         double shortSide = Math.min(w, h);
@@ -105,13 +121,19 @@ public record ContextCrop(CropBox box, GenerationSize size) {
         if (shortSide * scale < minSide) {
             scale = Math.min(minSide / shortSide, maxSide / longSide);
         }
-        return new GenerationSize(snap(w * scale, maxSide), snap(h * scale, maxSide));
+        int floor = minShortSide(maxSide);
+        return new GenerationSize(snap(w * scale, maxSide, floor), snap(h * scale, maxSide, floor));
     }
 
-    private static int snap(double side, int maxSide) {
+    /** The smallest side sent: what the newer endpoint pages ask for, unless the endpoint's own limit is smaller. */
+    static int minShortSide(int maxSide) {
+        return Math.min(GenerationSize.MIN_SIDE, maxSide);
+    }
+
+    private static int snap(double side, int maxSide, int minSide) {
         int m = GenerationSize.MULTIPLE;
         int snapped = (int) Math.round(side / m) * m;
-        return Math.max(m, Math.min(maxSide, snapped));
+        return Math.max(minSide, Math.min(maxSide, snapped));
     }
 
     /** Grows the short dimension so width/height ≈ aspect, centred on the box, shifted inside the picture, clamped last. */

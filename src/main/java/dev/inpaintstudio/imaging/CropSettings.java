@@ -8,8 +8,8 @@ package dev.inpaintstudio.imaging;
  * @param wholeImage  send the whole picture scaled to fit instead of a crop around the mask
  * @param featherPx   how far the mask edge is softened when the result is blended back; pixels the
  *                    softened mask does not reach stay exactly the original's
- * @param colorMatch  match the result's colour statistics to the original's in the context around
- *                    the mask before blending, which hides seams from a global colour drift
+ * @param colorMatch  shift the result's mean colour to the original's in a ring just beyond the
+ *                    feather before blending, which hides seams from a global colour drift
  */
 public record CropSettings(int padding, boolean wholeImage, int featherPx, boolean colorMatch) {
     public static final int DEFAULT_PADDING = 32;

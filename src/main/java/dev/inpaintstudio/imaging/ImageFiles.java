@@ -7,6 +7,8 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** Reads image files into 8-bit ARGB, refusing what would not fit in memory before decoding it. */
 public final class ImageFiles {
@@ -61,12 +64,25 @@ public final class ImageFiles {
     }
 
     public static Decoded decodeWithNotices(byte[] bytes, String name) throws ImageReadException {
+        return decodeWithNotices(bytes, name, ImageFiles::availableMemory);
+    }
+
+    /**
+     * As {@link #decodeWithNotices(byte[], String)}, refusing a picture whose pixels would need more
+     * than {@code memory} reports free (bytes) when the header is read.
+     */
+    static Decoded decodeWithNotices(byte[] bytes, String name, LongSupplier memory) throws ImageReadException {
         try {
             List<String> notices = new ArrayList<>();
-            BufferedImage image = decode(new ByteArrayInputStream(bytes), name, notices);
             int orientation = ExifOrientation.of(bytes);
-            if (orientation != ExifOrientation.NORMAL) {
-                image = ExifOrientation.apply(image, orientation);
+            boolean turned = orientation != ExifOrientation.NORMAL;
+            BufferedImage image = decode(new ByteArrayInputStream(bytes), name, notices, turned, memory);
+            if (turned) {
+                try {
+                    image = ExifOrientation.apply(image, orientation);
+                } catch (OutOfMemoryError e) {
+                    throw outOfMemory(name, image.getWidth(), image.getHeight());
+                }
                 notices.add("\"" + name + "\" was turned upright as its EXIF orientation (" + orientation + ") says.");
             }
             return new Decoded(image, notices);
@@ -75,6 +91,65 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new ImageReadException("\"" + name + "\" could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** What the heap can still give: its limit less what is in use now (garbage not yet collected counts as used). */
+    static long availableMemory() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
+    }
+
+    /**
+     * Bytes opening a {@code width}×{@code height} picture takes at its peak: the decoded raster at the
+     * file's own depth, the 8-bit ARGB copy the app works on, and the turned copy an EXIF rotation makes.
+     */
+    static long bytesToOpen(long width, long height, int rawBytesPerPixel, boolean turned) {
+        long pixels = width * height;
+        return pixels * (rawBytesPerPixel + 4L + (turned ? 4L : 0L));
+    }
+
+    /** Bytes a pixel of the reader's own decoded layout takes; 4 when it does not say. */
+    private static int rawBytesPerPixel(ImageReader reader) {
+        try {
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            if (raw == null) {
+                return 4;
+            }
+            SampleModel sm = raw.getSampleModel(1, 1);
+            int bits = 0;
+            for (int b = 0; b < sm.getNumBands(); b++) {
+                bits += sm.getSampleSize(b);
+            }
+            // Packed layouts hold a pixel in one int however few bits it uses.
+            return sm instanceof SinglePixelPackedSampleModel ? 4 : Math.max(1, (bits + 7) / 8);
+        } catch (IOException | RuntimeException e) {
+            return 4;
+        }
+    }
+
+    private static ImageReadException outOfMemory(String name, long width, long height) {
+        return new ImageReadException("\"" + name + "\" (" + width + "×" + height + " pixels) ran out of memory while it was"
+                + " being opened; " + megabytes(availableMemory()) + " are free now. Close other pictures, or start"
+                + " Inpaint Studio with more memory (-Xmx).");
+    }
+
+    static String megabytes(long bytes) {
+        long mb = Math.max(0, bytes) / (1024 * 1024);
+        return mb >= 10_240 ? String.format(java.util.Locale.ROOT, "%.1f GB", mb / 1024.0) : mb + " MB";
+    }
+
+    /**
+     * Whether a decoder's warning means pixels are missing: the JPEG decoders report a file cut short
+     * as a warning and fill the rest with grey. Stray bytes between segments, which many cameras
+     * write, cost nothing and are let through.
+     */
+    static boolean meansDamage(String warning) {
+        String w = warning == null ? "" : warning.toLowerCase(java.util.Locale.ROOT);
+        if (w.contains("extraneous bytes")) {
+            return false;
+        }
+        return w.contains("premature end") || w.contains("truncat") || w.contains("corrupt")
+                || w.contains("missing eoi") || w.contains("end of file") || w.contains("huffman");
     }
 
     private static boolean isCmykSource(ImageReader reader) {
@@ -86,7 +161,8 @@ public final class ImageFiles {
         }
     }
 
-    private static BufferedImage decode(InputStream in, String name, List<String> notices) throws IOException {
+    private static BufferedImage decode(InputStream in, String name, List<String> notices, boolean turned,
+                                        LongSupplier memory) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream == null) {
                 throw new ImageReadException("\"" + name + "\" could not be read.");
@@ -98,6 +174,8 @@ public final class ImageFiles {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
@@ -107,9 +185,35 @@ public final class ImageFiles {
                     throw new ImageReadException("\"" + name + "\" is " + width + "×" + height
                             + " pixels, more than the " + (MAX_PIXELS / 1_000_000) + " megapixels Inpaint Studio opens.");
                 }
-                BufferedImage decoded = reader.read(0);
+                long needed = bytesToOpen(width, height, rawBytesPerPixel(reader), turned);
+                long available = memory.getAsLong();
+                if (needed > available) {
+                    // Garbage not yet collected counts as used: measure again once it is gone.
+                    System.gc();
+                    available = memory.getAsLong();
+                }
+                if (needed > available) {
+                    throw new ImageReadException("\"" + name + "\" is " + width + "×" + height + " pixels; opening it takes about "
+                            + megabytes(needed) + " of memory and only " + megabytes(available) + " are free."
+                            + " Close other pictures, or start Inpaint Studio with more memory (-Xmx).");
+                }
+                BufferedImage decoded;
+                try {
+                    decoded = reader.read(0);
+                } catch (OutOfMemoryError e) {
+                    throw outOfMemory(name, width, height);
+                }
                 if (decoded == null) {
                     throw new ImageReadException("\"" + name + "\" could not be decoded.");
+                }
+                for (String warning : warnings) {
+                    if (meansDamage(warning)) {
+                        throw new ImageReadException("\"" + name + "\" is damaged: the file ends early or its picture"
+                                + " data is broken, so part of the picture would be missing (" + warning.strip() + ").");
+                    }
+                }
+                if (!warnings.isEmpty()) {
+                    notices.add("\"" + name + "\" opened with a warning from its decoder: " + warnings.get(0).strip());
                 }
                 ColorModel cm = decoded.getColorModel();
                 int bits = 0;
@@ -122,7 +226,12 @@ public final class ImageFiles {
                 if (cm.getColorSpace().getType() == ColorSpace.TYPE_CMYK || isCmykSource(reader)) {
                     notices.add("\"" + name + "\" is CMYK; it was converted to 8-bit sRGB.");
                 }
-                return ImageConversions.toArgb(decoded);
+                try {
+                    return ImageConversions.toArgb(decoded);
+                } catch (OutOfMemoryError e) {
+                    decoded = null;
+                    throw outOfMemory(name, width, height);
+                }
             } catch (ImageReadException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {

@@ -10,6 +10,8 @@ import java.awt.image.DataBufferInt;
 public final class PasteBack {
     /** The most colour matching moves a channel's mean, in levels. */
     static final int MAX_COLOUR_SHIFT = 48;
+    /** How far beyond the feather colour matching samples the original, in px. */
+    static final int RING = 16;
 
     private PasteBack() {
     }
@@ -68,7 +70,9 @@ public final class PasteBack {
         int[] soft = feather(coverage, w, box, featherPx);
         int[] gen = argbPixels(generated);
         if (colorMatch) {
-            matchColours(pixels, w, box, gen, soft);
+            // Non-zero within RING px beyond the feather's reach: the ring the statistics come from.
+            int[] reach = feather(coverage, w, box, featherPx + RING);
+            matchColours(pixels, w, box, gen, soft, reach);
         }
         for (int y = 0; y < bh; y++) {
             int outBase = (box.y() + y) * w + box.x();
@@ -193,32 +197,30 @@ public final class PasteBack {
     }
 
     /**
-     * Shifts and scales each channel of {@code gen} so that its mean and spread over the unmasked
-     * context of the box (soft coverage 0) equal the original's there.
+     * Shifts each channel of {@code gen} so that its mean over the ring of unmasked context just
+     * beyond the feather ({@code soft} 0, a masked pixel within {@link #RING} px more) equals the
+     * original's there. Only the ring: it is what the result is seen against, and the rest of the
+     * box may differ for reasons of its own. Only the mean: the result was resampled and is softer
+     * than the original, so matching spreads would wrongly sharpen it.
      */
-    static void matchColours(int[] originalPixels, int stride, CropBox box, int[] gen, int[] soft) {
+    static void matchColours(int[] originalPixels, int stride, CropBox box, int[] gen, int[] soft, int[] reach) {
         int bw = box.width();
-        double[] so = new double[3];
-        double[] so2 = new double[3];
-        double[] sg = new double[3];
-        double[] sg2 = new double[3];
+        long[] so = new long[3];
+        long[] sg = new long[3];
         long n = 0;
         for (int y = 0; y < box.height(); y++) {
             int ob = (box.y() + y) * stride + box.x();
             for (int x = 0; x < bw; x++) {
-                if (soft[y * bw + x] != 0) {
+                int i = y * bw + x;
+                if (soft[i] != 0 || reach[i] == 0) {
                     continue;
                 }
                 int o = originalPixels[ob + x];
-                int g = gen[y * bw + x];
+                int g = gen[i];
                 for (int c = 0; c < 3; c++) {
                     int sh = 16 - 8 * c;
-                    double vo = (o >> sh) & 0xff;
-                    double vg = (g >> sh) & 0xff;
-                    so[c] += vo;
-                    so2[c] += vo * vo;
-                    sg[c] += vg;
-                    sg2[c] += vg * vg;
+                    so[c] += (o >> sh) & 0xff;
+                    sg[c] += (g >> sh) & 0xff;
                 }
                 n++;
             }
@@ -228,15 +230,11 @@ public final class PasteBack {
         }
         int[][] lut = new int[3][256];
         for (int c = 0; c < 3; c++) {
-            double mo = so[c] / n;
-            double mg = sg[c] / n;
-            double dO = Math.sqrt(Math.max(0, so2[c] / n - mo * mo));
-            double dG = Math.sqrt(Math.max(0, sg2[c] / n - mg * mg));
-            double gain = dG < 1 || dO < 1 ? 1 : Math.max(0.5, Math.min(2.0, dO / dG));
+            double shift = (so[c] - sg[c]) / (double) n;
             // A drift is small; a large difference means the context itself was repainted, so cap the shift.
-            double target = Math.max(mg - MAX_COLOUR_SHIFT, Math.min(mg + MAX_COLOUR_SHIFT, mo));
+            int d = (int) Math.round(Math.max(-MAX_COLOUR_SHIFT, Math.min(MAX_COLOUR_SHIFT, shift)));
             for (int v = 0; v < 256; v++) {
-                lut[c][v] = (int) Math.max(0, Math.min(255, Math.round((v - mg) * gain + target)));
+                lut[c][v] = Math.max(0, Math.min(255, v + d));
             }
         }
         for (int i = 0; i < gen.length; i++) {

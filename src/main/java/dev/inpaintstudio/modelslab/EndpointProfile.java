@@ -31,6 +31,9 @@ public final class EndpointProfile {
     public static final int MAX_SIDE = 1024;
     /** Both sides must be a multiple of this. */
     public static final int SIDE_MULTIPLE = 8;
+    /** Images must be at least this many pixels a side: the newer pages say so, the older ones are silent,
+     * so both readings are met (PROTOCOL.md). */
+    public static final int MIN_SIDE = 256;
     /** Seeds are unsigned 32-bit numbers on the server (its meta shows values up to 2^32 - 1). */
     public static final long MAX_SEED = 0xFFFF_FFFFL;
 
@@ -540,7 +543,7 @@ public final class EndpointProfile {
      * would never be sent), required ones must be set, every value must be within its limits,
      * {@code lora_strength} needs one value per {@code lora_model} entry. The size is reported with
      * a null {@link FieldProblem#field()} and the wire name {@code width} or {@code height}: at most
-     * {@value #MAX_SIDE} and a multiple of {@value #SIDE_MULTIPLE}.
+     * {@value #MIN_SIDE} to {@value #MAX_SIDE} and a multiple of {@value #SIDE_MULTIPLE}.
      */
     public List<FieldProblem> validate(InpaintParameters parameters, int width, int height) {
         List<FieldProblem> out = new ArrayList<>();
@@ -578,9 +581,9 @@ public final class EndpointProfile {
     }
 
     private static void sideProblem(String wire, String label, int side, List<FieldProblem> out) {
-        if (side < SIDE_MULTIPLE || side > MAX_SIDE || side % SIDE_MULTIPLE != 0) {
+        if (side < MIN_SIDE || side > MAX_SIDE || side % SIDE_MULTIPLE != 0) {
             out.add(FieldProblem.size(wire, label + " must be a multiple of " + SIDE_MULTIPLE + " from "
-                    + SIDE_MULTIPLE + " to " + MAX_SIDE + " pixels (it is " + side + ")."));
+                    + MIN_SIDE + " to " + MAX_SIDE + " pixels (it is " + side + ")."));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.imaging.ContextCrop;
 import dev.inpaintstudio.imaging.CropBox;
+import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.imaging.GenerationSize;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,26 @@ class SizeTextTest {
                 GenerationViewModel.sizeText(doc, new ContextCrop(new CropBox(10, 10, 150, 100), new GenerationSize(768, 512))));
         assertEquals(GenerationViewModel.sizeText(doc), GenerationViewModel.sizeText(doc,
                 new ContextCrop(CropBox.whole(6000, 4000), new GenerationSize(1024, 680))), "the whole picture: as before");
+    }
+
+    @Test
+    void aCropGrownToTheWholePictureNamesTheSizeItIsSentAt() {
+        // A 200 × 150 picture: the padded box around the mask covers it all, and the plan brings it to 512.
+        Document doc = picture(200, 150);
+        ContextCrop plan = ContextCrop.planAround(new CropBox(25, 25, 150, 100), 200, 150, CropSettings.DEFAULT);
+        assertEquals(CropBox.whole(200, 150), plan.box());
+        assertEquals(new GenerationSize(680, 512), plan.size());
+        assertEquals("680 × 512 (the 200 × 150 picture scaled up to at least 512, multiples of 8)",
+                GenerationViewModel.sizeText(doc, plan));
+    }
+
+    @Test
+    void aPictureThinnerThanTheApiAllowsSaysItIsStretched() {
+        assertEquals("1024 × 256 (the 8192 × 300 picture scaled to fit 1024, multiples of 8, stretched to the 4:1 the API"
+                + " allows at most)", GenerationViewModel.sizeText(picture(8192, 300)));
+        Document thin = picture(8192, 300);
+        assertEquals("1024 × 256 (a 3064 × 300 crop around the mask, scaled to fit, stretched to the 4:1 the API allows"
+                + " at most)", GenerationViewModel.sizeText(thin, ContextCrop.planAround(new CropBox(1000, 100, 3000, 2), 8192, 300,
+                CropSettings.DEFAULT)));
     }
 }

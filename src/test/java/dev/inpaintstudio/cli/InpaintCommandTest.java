@@ -113,6 +113,8 @@ class InpaintCommandTest {
         assertEquals(crop.path("width").asDouble() / crop.path("height").asDouble(), sizes.width() / (double) sizes.height(), 0.02);
         assertEquals(sizes.width(), sizes.imageWidth(), "the picture sent has the request's width");
         assertEquals(sizes.height(), sizes.imageHeight());
+        assertEquals(sizes.imageWidth(), sizes.maskWidth(), "the mask sent has the picture's size");
+        assertEquals(sizes.imageHeight(), sizes.maskHeight());
         String everything = stdout + "\n" + stderr;
         assertFalse(everything.contains(KEY), "no key in the output");
         assertTrue(stderr.toString().contains("Queued"), "progress reported on stderr: " + stderr);
@@ -138,6 +140,30 @@ class InpaintCommandTest {
     }
 
     @Test
+    void whatWasDoneToThePictureOnTheWayInIsToldOnStderr() throws Exception {
+        BufferedImage deep = new BufferedImage(300, 200, BufferedImage.TYPE_USHORT_GRAY);
+        BufferedImage smallMask = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                deep.getRaster().setSample(x, y, 0, x * 200);
+                smallMask.getRaster().setSample(x, y, 0, x >= 100 && x < 150 && y >= 80 && y < 120 ? 255 : 0);
+            }
+        }
+        Path deepFile = dir.resolve("deep.png");
+        Path smallMaskFile = dir.resolve("deep-mask.png");
+        ImageIO.write(deep, "png", deepFile.toFile());
+        ImageIO.write(smallMask, "png", smallMaskFile.toFile());
+        server.setDispatcher(new FakeModelsLabServer(Duration.ofMillis(100)));
+        ExitCode code = run(Map.of(InpaintCommand.KEY_VARIABLE, KEY), "--image", deepFile.toString(), "--mask",
+                smallMaskFile.toString(), "--prompt", "x", "--out", dir.resolve("deep-out").toString(), "--base-url", base(),
+                "--model", "m");
+        assertEquals(ExitCode.OK, code, stderr.toString());
+        assertTrue(stderr.toString().contains("\"deep.png\" has 16-bit channels; it was converted to 8-bit sRGB."),
+                stderr.toString());
+        assertFalse(stderr.toString().contains("deep-mask.png\" has"), "an 8-bit mask needs no notice: " + stderr);
+    }
+
+    @Test
     void badCropOptionsAreExplained() {
         assertEquals(ExitCode.USAGE, run(Map.of(), "--image", image.toString(), "--mask", mask.toString(), "--out",
                 dir.toString(), "--feather", "-3"));
@@ -148,7 +174,7 @@ class InpaintCommandTest {
     }
 
     /** The size fields of the first inpaint request the server got, and the size of the picture in it. */
-    record RecordedRequestSizes(int width, int height, int imageWidth, int imageHeight) {
+    record RecordedRequestSizes(int width, int height, int imageWidth, int imageHeight, int maskWidth, int maskHeight) {
         static RecordedRequestSizes take(MockWebServer server) throws Exception {
             for (int i = 0; i < 20; i++) {
                 var request = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -159,14 +185,66 @@ class InpaintCommandTest {
                     continue;
                 }
                 JsonNode body = new ObjectMapper().readTree(request.getBody().readUtf8());
-                String data = body.path("init_image").asText();
-                data = data.substring(data.indexOf(',') + 1);
-                BufferedImage sent = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(data)));
+                BufferedImage sent = decoded(body, "init_image");
+                BufferedImage sentMask = decoded(body, "mask_image");
                 return new RecordedRequestSizes(body.path("width").asInt(), body.path("height").asInt(),
-                        sent.getWidth(), sent.getHeight());
+                        sent.getWidth(), sent.getHeight(), sentMask.getWidth(), sentMask.getHeight());
             }
             throw new AssertionError("no inpaint request reached the server");
         }
+
+        private static BufferedImage decoded(JsonNode body, String field) throws Exception {
+            String data = body.path(field).asText();
+            data = data.substring(data.indexOf(',') + 1);
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(data)));
+            assertNotNull(image, field + " is a picture");
+            return image;
+        }
+    }
+
+    @Test
+    void anOutputAtAnotherSizeIsStillPastedAtFullResolutionLeavingTheRestIdentical() throws Exception {
+        // A textured picture, so that any resampling or shift outside the mask would show.
+        BufferedImage picture = new BufferedImage(1500, 1000, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 1500; x++) {
+                picture.setRGB(x, y, random.nextInt() & 0xffffff);
+            }
+        }
+        Path textured = dir.resolve("textured.png");
+        ImageIO.write(picture, "png", textured.toFile());
+        // The request is not square; the server answers 512×512 anyway.
+        server.setDispatcher(new FakeModelsLabServer(Duration.ofMillis(100), 512, 512));
+        Path out = dir.resolve("square");
+        int feather = 8;
+        ExitCode code = run(Map.of(InpaintCommand.KEY_VARIABLE, KEY), "--image", textured.toString(), "--mask", mask.toString(),
+                "--prompt", "a red door", "--out", out.toString(), "--base-url", base(), "--model", "test-model",
+                "--feather", String.valueOf(feather));
+        assertEquals(ExitCode.OK, code, stderr.toString());
+        RecordedRequestSizes sizes = RecordedRequestSizes.take(server);
+        assertNotEquals(sizes.width(), sizes.height(), "a non-square request: " + sizes);
+        assertEquals(sizes.width(), sizes.maskWidth());
+        assertEquals(sizes.height(), sizes.maskHeight());
+
+        BufferedImage result = ImageIO.read(out.resolve("textured-1.png").toFile());
+        assertEquals(1500, result.getWidth(), "full resolution");
+        assertEquals(1000, result.getHeight());
+        int changedInside = 0;
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 1500; x++) {
+                // The mask is x 600–899, y 400–599; the feather reaches 8 px beyond it in x and y.
+                boolean reached = x >= 600 - feather && x < 900 + feather && y >= 400 - feather && y < 600 + feather;
+                int before = picture.getRGB(x, y);
+                int after = result.getRGB(x, y);
+                if (!reached) {
+                    assertEquals(before, after, "untouched outside the feathered mask at " + x + "," + y);
+                } else if (before != after) {
+                    changedInside++;
+                }
+            }
+        }
+        assertTrue(changedInside > 300 * 200 / 2, "the mask was repainted: " + changedInside);
     }
 
     @Test

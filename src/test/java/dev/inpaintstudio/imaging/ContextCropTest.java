@@ -25,7 +25,32 @@ class ContextCropTest {
         GenerationSize s = crop.size();
         assertTrue(s.width() % 8 == 0 && s.height() % 8 == 0, "multiples of 8: " + s);
         assertTrue(s.width() <= maxSide && s.height() <= maxSide, "within the limit: " + s);
-        assertTrue(s.width() >= 8 && s.height() >= 8);
+        int minSide = Math.min(256, maxSide);
+        assertTrue(s.width() >= minSide && s.height() >= minSide, "at least " + minSide + " a side: " + s);
+        assertAspectKept(crop, w, h, maxSide);
+    }
+
+    /**
+     * The sent size has the box's aspect, within 1 % plus the rounding to multiples of 8, so the
+     * picture is never stretched; except where the picture itself is too thin for the box to reach
+     * an aspect that can be sent: then the box spans the picture across and the widest aspect allowed is sent.
+     */
+    static void assertAspectKept(ContextCrop crop, int w, int h, int maxSide) {
+        CropBox b = crop.box();
+        GenerationSize s = crop.size();
+        double box = b.width() / (double) b.height();
+        double sent = s.width() / (double) s.height();
+        double tolerance = 0.01 + 4.0 / s.width() + 4.0 / s.height();
+        double maxAspect = maxSide / (double) Math.min(256, maxSide);
+        if (box > maxAspect * (1 + tolerance)) {
+            assertEquals(h, b.height(), "only a picture too low for more context leaves a box this wide: " + crop);
+            assertEquals(maxAspect, sent, 1e-9, "the widest aspect allowed: " + crop);
+        } else if (1 / box > maxAspect * (1 + tolerance)) {
+            assertEquals(w, b.width(), "only a picture too narrow for more context leaves a box this tall: " + crop);
+            assertEquals(1 / maxAspect, sent, 1e-9, "the tallest aspect allowed: " + crop);
+        } else {
+            assertEquals(1.0, sent / box, tolerance, "sent at the box's aspect, not stretched: " + crop);
+        }
     }
 
     static void assertContains(CropBox b, int x, int y, int rw, int rh) {
@@ -108,9 +133,59 @@ class ContextCropTest {
     }
 
     @Test
-    void aPictureSmallerThanTheMinimumIsSentWhole() {
+    void aCropInAPictureSmallerThanTheMinimumIsScaledUpToIt() {
         ContextCrop crop = ContextCrop.plan(rect(100, 60, 40, 20, 10, 10), 100, 60, PAD32);
         assertValid(crop, 100, 60, 1024);
         assertContains(crop.box(), 8, 0, 74, 60);
+        assertTrue(crop.box().width() < 100, "a crop, not the whole picture: " + crop);
+        assertEquals(512, crop.size().height(), "scaled up to the 512 minimum: " + crop);
+    }
+
+    @Test
+    void aThinMaskAcrossThePictureGetsContextInsteadOfAStretch() {
+        // Two rows across a 6000×4000 picture: padded, 6000×66, which would be sent as 1024×8.
+        ContextCrop crop = ContextCrop.plan(rect(6000, 4000, 0, 1333, 6000, 2), 6000, 4000, PAD32);
+        assertValid(crop, 6000, 4000, 1024);
+        assertEquals(new GenerationSize(1024, 256), crop.size());
+        assertEquals(6000, crop.box().width());
+        assertEquals(1500, crop.box().height(), "grown to 4:1 with context above and below: " + crop);
+        assertContains(crop.box(), 0, 1333 - 32, 6000, 66);
+
+        ContextCrop tall = ContextCrop.plan(rect(4000, 6000, 1333, 0, 2, 6000), 4000, 6000, PAD32);
+        assertValid(tall, 4000, 6000, 1024);
+        assertEquals(new GenerationSize(256, 1024), tall.size());
+        assertEquals(new CropBox(1333 + 1 - 750, 0, 1500, 6000), tall.box());
+    }
+
+    @Test
+    void aThinMaskNearTheEdgeGrowsInward() {
+        ContextCrop crop = ContextCrop.plan(rect(6000, 4000, 0, 3995, 6000, 5), 6000, 4000, PAD32);
+        assertValid(crop, 6000, 4000, 1024);
+        assertEquals(new CropBox(0, 2500, 6000, 1500), crop.box());
+        assertEquals(new GenerationSize(1024, 256), crop.size());
+    }
+
+    @Test
+    void aPictureTooThinToGrowIntoIsSentAtTheClosestAspectAllowed() {
+        ContextCrop crop = ContextCrop.plan(rect(8192, 300, 0, 100, 8192, 2), 8192, 300, PAD32);
+        assertValid(crop, 8192, 300, 1024);
+        assertEquals(CropBox.whole(8192, 300), crop.box());
+        assertEquals(new GenerationSize(1024, 256), crop.size());
+        // A short mask in the same picture has room: its crop keeps its aspect.
+        ContextCrop part = ContextCrop.plan(rect(8192, 300, 4000, 100, 600, 2), 8192, 300, PAD32);
+        assertValid(part, 8192, 300, 1024);
+        assertTrue(part.box().width() < 8192, part.toString());
+        assertEquals(new GenerationSize(1024, 256), part.size());
+    }
+
+    @Test
+    void thinMasksKeepTheirAspectAtEveryEndpointLimit() {
+        for (int maxSide : new int[]{512, 768, 1024, 2048}) {
+            for (int[] m : new int[][]{{0, 2000, 6000, 1}, {3000, 0, 1, 4000}, {100, 100, 3000, 40}, {5000, 500, 20, 3000}}) {
+                ContextCrop crop = ContextCrop.plan(rect(6000, 4000, m[0], m[1], m[2], m[3]), 6000, 4000, PAD32, maxSide);
+                assertValid(crop, 6000, 4000, maxSide);
+                assertContains(crop.box(), m[0], m[1], m[2], m[3]);
+            }
+        }
     }
 }

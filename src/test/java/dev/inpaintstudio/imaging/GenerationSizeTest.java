@@ -33,7 +33,20 @@ class GenerationSizeTest {
                 assertTrue(s.width() <= 1024 && s.height() <= 1024, s.toString());
                 assertEquals(0, s.width() % 8, s.toString());
                 assertEquals(0, s.height() % 8, s.toString());
+                assertTrue(s.width() >= 256 && s.height() >= 256, w + "×" + h + " → " + s);
+                double picture = w / (double) h;
+                if (picture <= 4 && picture >= 0.25) {
+                    assertEquals(1.0, s.width() / (double) s.height() / picture, 0.01 + 4.0 / s.width() + 4.0 / s.height(),
+                            w + "×" + h + " → " + s);
+                }
             }
         }
+    }
+
+    @Test
+    void aPictureThinnerThanFourToOneIsSentAtFourToOne() {
+        assertEquals(new GenerationSize(1024, 256), GenerationSize.fit(8192, 300));
+        assertEquals(new GenerationSize(256, 1024), GenerationSize.fit(40, 3000));
+        assertEquals(new GenerationSize(1024, 256), GenerationSize.fit(4000, 1000));
     }
 }

@@ -157,6 +157,57 @@ class ImageFilesTest {
     }
 
     @Test
+    void aPictureNeedingMoreMemoryThanIsFreeIsRefusedBeforeDecoding() throws Exception {
+        // 100 megapixels: under the 200 MP limit, but about 700 MB to open against 100 MB free.
+        byte[] large = pngDeclaring(10_000, 10_000);
+        ImageReadException e = assertThrows(ImageReadException.class,
+                () -> ImageFiles.decodeWithNotices(large, "large.png", () -> 100L << 20));
+        assertTrue(e.getMessage().contains("10000×10000"), e.getMessage());
+        assertTrue(e.getMessage().contains("100 MB are free"), e.getMessage());
+        assertTrue(e.getMessage().contains("about 667 MB"), e.getMessage());
+
+        byte[] small = encode(marked(), "png");
+        assertEquals(60, ImageFiles.decodeWithNotices(small, "small.png", () -> 1L << 20).image().getWidth());
+        assertThrows(ImageReadException.class, () -> ImageFiles.decodeWithNotices(small, "small.png", () -> 10_000L),
+                "60×40 needs about 17 KB");
+    }
+
+    @Test
+    void theEstimateCountsTheRasterTheArgbCopyAndARotation() {
+        assertEquals(6000L * 4000 * (3 + 4), ImageFiles.bytesToOpen(6000, 4000, 3, false));
+        assertEquals(6000L * 4000 * (8 + 4 + 4), ImageFiles.bytesToOpen(6000, 4000, 8, true));
+    }
+
+    @Test
+    void aJpegCutShortInItsPictureDataIsRefusedNotShownHalfGrey() throws Exception {
+        BufferedImage noise = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int y = 0; y < 600; y++) {
+            for (int x = 0; x < 800; x++) {
+                noise.setRGB(x, y, random.nextInt() & 0xffffff);
+            }
+        }
+        byte[] jpeg = encode(noise, "jpeg");
+        Path whole = dir.resolve("whole.jpg");
+        Files.write(whole, jpeg);
+        assertEquals(800, ImageFiles.read(whole).getWidth(), "the whole file opens");
+
+        Path cut = dir.resolve("cut.jpg");
+        Files.write(cut, Arrays.copyOf(jpeg, jpeg.length * 9 / 10));
+        ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(cut));
+        assertTrue(e.getMessage().contains("\"cut.jpg\" is damaged: the file ends early"), e.getMessage());
+    }
+
+    @Test
+    void decoderWarningsThatMeanMissingPixelsAreTold() {
+        assertTrue(ImageFiles.meansDamage("Premature end of JPEG file"));
+        assertTrue(ImageFiles.meansDamage("Corrupt JPEG data: premature end of data segment"));
+        assertTrue(ImageFiles.meansDamage("Truncated File - Missing EOI marker"));
+        assertFalse(ImageFiles.meansDamage("Corrupt JPEG data: 4 extraneous bytes before marker 0xd9"));
+        assertFalse(ImageFiles.meansDamage("Embedded color profile is invalid; ignored"));
+    }
+
+    @Test
     void truncatedCorruptAndUnsupportedFilesAreExplained() throws Exception {
         byte[] png = encode(marked(), "png");
         Path truncated = dir.resolve("cut.png");

@@ -161,6 +161,90 @@ class PasteBackCropTest {
         assertTrue(meanRedDifference(raw, original) > 30);
     }
 
+    /** A 300×300 sharp noise picture with a 40×40 mask in the middle, feathered 8 px. */
+    private static final int SIDE = 300;
+
+    private static byte[] middleSquare() {
+        byte[] coverage = new byte[SIDE * SIDE];
+        for (int y = 130; y < 170; y++) {
+            for (int x = 130; x < 170; x++) {
+                coverage[y * SIDE + x] = (byte) 255;
+            }
+        }
+        return coverage;
+    }
+
+    /** Chebyshev distance from the middle square, 0 inside it. */
+    private static int distance(int x, int y) {
+        return Math.max(Math.max(130 - x, x - 169), Math.max(Math.max(130 - y, y - 169), 0));
+    }
+
+    @Test
+    void anOffsetInTheRingIsCorrectedWhateverTheRestOfTheBoxHolds() {
+        BufferedImage original = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        BufferedImage generated = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                int v = 60 + random.nextInt(100);
+                original.setRGB(x, y, (v << 16) | (v << 8) | v);
+                // Near the mask the result is the original lifted by 30; far out the model drew something else.
+                int g = distance(x, y) <= 8 + PasteBack.RING ? v + 30 : 250;
+                generated.setRGB(x, y, (g << 16) | (g << 8) | g);
+            }
+        }
+        BufferedImage out = PasteBack.compositeCrop(original, generated, middleSquare(), CropBox.whole(SIDE, SIDE), 8, true);
+        double sum = 0;
+        for (int y = 130; y < 170; y++) {
+            for (int x = 130; x < 170; x++) {
+                sum += ((out.getRGB(x, y) >> 16) & 0xff) - ((original.getRGB(x, y) >> 16) & 0xff);
+            }
+        }
+        assertEquals(0, sum / 1600, 1.0, "the 30-level offset is taken out inside the mask");
+    }
+
+    @Test
+    void aSharpContextDoesNotRaiseTheContrastOfASofterResult() {
+        BufferedImage original = noise(SIDE, SIDE, 9, BufferedImage.TYPE_INT_RGB);
+        // The result as a resampled crop comes back: the same picture, softened by a 3×3 blur.
+        BufferedImage generated = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int p = original.getRGB(Math.max(0, Math.min(SIDE - 1, x + dx)), Math.max(0, Math.min(SIDE - 1, y + dy)));
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                    }
+                }
+                generated.setRGB(x, y, ((r / 9) << 16) | ((g / 9) << 8) | (b / 9));
+            }
+        }
+        BufferedImage out = PasteBack.compositeCrop(original, generated, middleSquare(), CropBox.whole(SIDE, SIDE), 8, true);
+        double spreadOut = redSpreadInMask(out);
+        double spreadGenerated = redSpreadInMask(generated);
+        assertEquals(spreadGenerated, spreadOut, 1.0, "the contrast inside the mask is the result's own");
+        assertTrue(redSpreadInMask(original) > spreadGenerated * 2, "the context really is sharper");
+    }
+
+    private static double redSpreadInMask(BufferedImage img) {
+        double sum = 0;
+        double sum2 = 0;
+        for (int y = 130; y < 170; y++) {
+            for (int x = 130; x < 170; x++) {
+                int v = (img.getRGB(x, y) >> 16) & 0xff;
+                sum += v;
+                sum2 += (double) v * v;
+            }
+        }
+        double mean = sum / 1600;
+        return Math.sqrt(sum2 / 1600 - mean * mean);
+    }
+
     private static double meanRedDifference(BufferedImage a, BufferedImage b) {
         double sum = 0;
         for (int y = 80; y < 120; y++) {

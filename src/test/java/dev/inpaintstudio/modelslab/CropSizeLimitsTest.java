@@ -38,9 +38,33 @@ class CropSizeLimitsTest {
                                 + " " + s + " → " + crop);
                         checked++;
                     }
+                    assertAspectKept(crop, w, h);
                 }
             }
         }
         assertEquals(pictures.length * 6 * settings.length * Endpoint.values().length, checked);
+    }
+
+    /**
+     * At least 256 a side, and the box's aspect within 1 % plus the rounding to multiples of 8 (no
+     * stretching), unless the picture is too thin for the box to be grown to 4:1: then it spans the
+     * picture across and is sent at 4:1.
+     */
+    private static void assertAspectKept(ContextCrop crop, int w, int h) {
+        int sw = crop.size().width();
+        int sh = crop.size().height();
+        assertTrue(sw >= 256 && sh >= 256, "at least 256 a side: " + crop);
+        double box = crop.box().width() / (double) crop.box().height();
+        double sent = sw / (double) sh;
+        double tolerance = 0.01 + 4.0 / sw + 4.0 / sh;
+        if (box > 4 * (1 + tolerance)) {
+            assertEquals(h, crop.box().height(), "a box this wide only where the picture is this low: " + crop);
+            assertEquals(4.0, sent, 1e-9, crop.toString());
+        } else if (1 / box > 4 * (1 + tolerance)) {
+            assertEquals(w, crop.box().width(), "a box this tall only where the picture is this narrow: " + crop);
+            assertEquals(0.25, sent, 1e-9, crop.toString());
+        } else {
+            assertEquals(1.0, sent / box, tolerance, w + "×" + h + " sent without stretching: " + crop);
+        }
     }
 }

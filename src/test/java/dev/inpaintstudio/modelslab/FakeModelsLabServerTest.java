@@ -71,20 +71,20 @@ class FakeModelsLabServerTest {
                 .with(ApiField.STEPS, 20)
                 .with(ApiField.STRENGTH, 0.8)
                 .with(ApiField.SEED, 7L)
-                .toRequest(TestImages.png(64, 64, INIT_COLOR), TestImages.mask(64, 64), width, height);
+                .toRequest(TestImages.png(256, 256, INIT_COLOR), TestImages.mask(256, 256), width, height);
     }
 
     @Test
     void repaintsOnlyTheMaskedRegionAfterProcessing() throws Exception {
-        InpaintResult result = client.inpaint(request(64, 64, 1), KEY, recorder, CancellationToken.none());
+        InpaintResult result = client.inpaint(request(256, 256, 1), KEY, recorder, CancellationToken.none());
 
         assertEquals(1, result.images().size());
         BufferedImage out = TestImages.decode(result.images().get(0));
-        assertEquals(64, out.getWidth());
-        assertEquals(64, out.getHeight());
-        assertEquals(INIT_COLOR.getRGB(), out.getRGB(2, 2), "outside the mask the init image is kept");
-        assertEquals(INIT_COLOR.getRGB(), out.getRGB(60, 40));
-        Color inside = new Color(out.getRGB(32, 35));
+        assertEquals(256, out.getWidth());
+        assertEquals(256, out.getHeight());
+        assertEquals(INIT_COLOR.getRGB(), out.getRGB(8, 8), "outside the mask the init image is kept");
+        assertEquals(INIT_COLOR.getRGB(), out.getRGB(240, 160));
+        Color inside = new Color(out.getRGB(128, 140));
         assertTrue(Math.abs(inside.getRed() - INIT_COLOR.getRed()) + Math.abs(inside.getGreen() - INIT_COLOR.getGreen())
                 + Math.abs(inside.getBlue() - INIT_COLOR.getBlue()) > 150, "inside the mask it is visibly repainted: " + inside);
         assertFalse(result.serverId().isEmpty());
@@ -100,19 +100,19 @@ class FakeModelsLabServerTest {
 
     @Test
     void answersAtTheRequestedSizeWithOneImagePerSample() throws Exception {
-        InpaintResult result = client.inpaint(request(128, 96, 2), KEY, recorder, CancellationToken.none());
+        InpaintResult result = client.inpaint(request(512, 384, 2), KEY, recorder, CancellationToken.none());
         assertEquals(2, result.images().size());
         BufferedImage first = TestImages.decode(result.images().get(0));
         BufferedImage second = TestImages.decode(result.images().get(1));
-        assertEquals(128, first.getWidth());
-        assertEquals(96, first.getHeight());
-        assertNotEquals(first.getRGB(64, 50), second.getRGB(64, 50), "the samples differ");
+        assertEquals(512, first.getWidth());
+        assertEquals(384, first.getHeight());
+        assertNotEquals(first.getRGB(256, 200), second.getRGB(256, 200), "the samples differ");
     }
 
     @Test
     void theBadKeyIsRejected() {
         ModelsLabException e = assertThrows(ModelsLabException.class,
-                () -> client.inpaint(request(64, 64, 1), new ApiKey(FakeModelsLabServer.BAD_KEY), recorder, CancellationToken.none()));
+                () -> client.inpaint(request(256, 256, 1), new ApiKey(FakeModelsLabServer.BAD_KEY), recorder, CancellationToken.none()));
         assertEquals(Kind.INVALID_KEY, e.kind());
         assertEquals(1, server.getRequestCount());
     }
@@ -120,7 +120,7 @@ class FakeModelsLabServerTest {
     @Test
     void sizesOutOfRangeAreRefusedByTheClientBeforeTheServerSeesThem() {
         ModelsLabException e = assertThrows(ModelsLabException.class,
-                () -> client.inpaint(request(1030, 64, 1), KEY, recorder, CancellationToken.none()));
+                () -> client.inpaint(request(1030, 256, 1), KEY, recorder, CancellationToken.none()));
         assertEquals(Kind.VALIDATION, e.kind());
         assertTrue(e.fieldErrors().containsKey("width"), e.fieldErrors().toString());
         assertEquals(0, server.getRequestCount());
@@ -170,7 +170,7 @@ class FakeModelsLabServerTest {
             }
         });
         InpaintRequest request = new InpaintParameters(endpoint, taken)
-                .toRequest(TestImages.png(64, 64, INIT_COLOR), TestImages.mask(64, 64), 64, 64);
+                .toRequest(TestImages.png(256, 256, INIT_COLOR), TestImages.mask(256, 256), 256, 256);
 
         // The fake server refuses any field its own reading of the endpoint's page does not list.
         InpaintResult result = client.inpaint(request, KEY, recorder, CancellationToken.none());

@@ -143,12 +143,14 @@ class ValidationBeforeSendingTest {
             "510,  512,  width",
             "512,  1032, height",
             "512,  500,  height",
-            "512,  0,    height"})
-    void aSizeOverTheLimitOrNotAMultipleOfEightIsRefused(int width, int height, String wireName) {
+            "512,  0,    height",
+            "248,  512,  width",
+            "512,  8,    height"})
+    void aSizeOutsideTheLimitsOrNotAMultipleOfEightIsRefused(int width, int height, String wireName) {
         ModelsLabException e = refused(valid(Endpoint.V6_IMAGES), width, height);
         int side = wireName.equals("width") ? width : height;
         String label = wireName.equals("width") ? "Width" : "Height";
-        assertNames(e, wireName, label + " must be a multiple of 8 from 8 to 1024 pixels (it is " + side + ").");
+        assertNames(e, wireName, label + " must be a multiple of 8 from 256 to 1024 pixels (it is " + side + ").");
     }
 
     @Test
@@ -201,7 +203,7 @@ class ValidationBeforeSendingTest {
         InpaintParameters edge = valid(Endpoint.V6_IMAGES).with(STEPS, 50).with(SAMPLES, 4).with(GUIDANCE_SCALE, 20)
                 .with(STRENGTH, 0).with(CLIP_SKIP, 8).with(IP_ADAPTER_SCALE, 1).with(SEED, 4294967295L)
                 .with(LORA_MODEL, "a, b").with(LORA_STRENGTH, "0.1, 1");
-        client.inpaint(edge.toRequest(INIT, MASK, 1024, 8), new ApiKey("k-123"), quiet, CancellationToken.none());
+        client.inpaint(edge.toRequest(INIT, MASK, 1024, 256), new ApiKey("k-123"), quiet, CancellationToken.none());
         assertEquals(1, server.getRequestCount());
     }
 }

@@ -108,6 +108,9 @@ public final class FakeModelsLabServer extends Dispatcher {
     private static final int KEPT_JOBS = 64;
 
     private final Duration processingTime;
+    /** When positive, every output is this size whatever was asked, as some models answer at their own size. */
+    private final int outputWidth;
+    private final int outputHeight;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong nextId = new AtomicLong(81_000_000L + ThreadLocalRandom.current().nextInt(1000) * 1000L);
     private final Map<String, Job> jobs = new LinkedHashMap<>() {
@@ -125,7 +128,14 @@ public final class FakeModelsLabServer extends Dispatcher {
     }
 
     public FakeModelsLabServer(Duration processingTime) {
+        this(processingTime, 0, 0);
+    }
+
+    /** Answers every job with outputs of {@code outputWidth}×{@code outputHeight}, not the requested size. */
+    public FakeModelsLabServer(Duration processingTime, int outputWidth, int outputHeight) {
         this.processingTime = processingTime;
+        this.outputWidth = outputWidth;
+        this.outputHeight = outputHeight;
     }
 
     public static void main(String[] args) throws Exception {
@@ -215,7 +225,11 @@ public final class FakeModelsLabServer extends Dispatcher {
 
         List<String> pngs = new ArrayList<>();
         for (int s = 0; s < samples; s++) {
-            pngs.add(Base64.getEncoder().encodeToString(png(repaint(scale(init, width, height), scale(mask, width, height), s))));
+            BufferedImage painted = repaint(scale(init, width, height), scale(mask, width, height), s);
+            if (outputWidth > 0 && outputHeight > 0) {
+                painted = scale(painted, outputWidth, outputHeight);
+            }
+            pngs.add(Base64.getEncoder().encodeToString(png(painted)));
         }
         String id = Long.toString(nextId.incrementAndGet());
         ObjectNode meta = meta(body, width, height, samples);
