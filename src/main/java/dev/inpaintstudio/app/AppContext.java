@@ -100,8 +100,9 @@ public final class AppContext implements AutoCloseable {
                     "samples", "seed")) {
                 settings.put(old, null);
             }
+            // A fresh start: the default endpoint. The last-used parameters bring their own.
+            parameters.endpointProperty().set(defaultEndpoint());
         });
-        parameters.endpointProperty().set(defaultEndpoint());
         parameters.baseUrlProperty().set(settings.baseUrl());
         storedKey = stored.key().orElse("");
         parameters.apiKeyProperty().set(storedKey);
