@@ -276,6 +276,17 @@ public final class AppContext implements AutoCloseable {
                 keyStore.save(changedKey);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not save the API key: " + e.getMessage());
+                String problem = changedKey.isEmpty()
+                        ? "The stored API key could not be removed (" + e.getMessage() + ")."
+                        : "The API key could not be saved (" + e.getMessage() + "): it is used until you quit "
+                        + "but will be gone at the next start.";
+                fx.execute(() -> {
+                    // Not on disk: the next save tries again.
+                    if (Objects.equals(storedKey, changedKey)) {
+                        storedKey = null;
+                    }
+                    generation.showProblem(problem);
+                });
             }
         }
     }

@@ -339,6 +339,11 @@ public final class GenerationViewModel {
         }
     }
 
+    /** Shows a problem of the app's own (e.g. a setting that could not be saved) in the status line. */
+    void showProblem(String text) {
+        showError(text);
+    }
+
     void showStatus(String text) {
         statusIsError.set(false);
         status.set(text);

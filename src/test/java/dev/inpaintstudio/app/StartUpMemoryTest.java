@@ -88,4 +88,35 @@ class StartUpMemoryTest extends ApplicationTest {
         interact(() -> second.presets().resetToDefaults());
         assertEquals(Endpoint.ENTERPRISE, second.parameters().endpointProperty().get());
     }
+
+    @Test
+    void aKeyThatCannotBeSavedIsToldAndSavedAtTheNextChance() throws Exception {
+        AppPaths paths = AppPaths.under(home.resolve("blocked"));
+        // A folder (not empty) where the key file belongs: the key cannot be written.
+        Path blocker = paths.configDir().resolve("api-key");
+        Files.createDirectories(blocker.resolve("inside"));
+        AppContext context = start(paths);
+
+        SettingsViewModel settings = context.newSettingsViewModel();
+        interact(() -> {
+            settings.apiKeyProperty().set("sk-unsaved-41c2");
+            settings.apply();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> context.generation().statusProperty().get()).get().contains("API key could not be saved"));
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> context.generation().statusIsErrorProperty().get()).get());
+        assertFalse(context.generation().statusProperty().get().contains("sk-unsaved-41c2"), "the key is never shown");
+        assertEquals("sk-unsaved-41c2", context.parameters().apiKeyProperty().get(), "still used in this run");
+
+        // Once the way is clear, the next save writes it.
+        try (Stream<Path> files = Files.walk(blocker)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        AtomicReference<CompletableFuture<Void>> saved = new AtomicReference<>();
+        interact(() -> saved.set(context.saveInBackground()));
+        saved.get().get(10, TimeUnit.SECONDS);
+        assertEquals("sk-unsaved-41c2", new ApiKeyStore(paths.configDir()).load().orElseThrow());
+    }
 }
