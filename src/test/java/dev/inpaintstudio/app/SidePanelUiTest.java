@@ -9,10 +9,15 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
+import dev.inpaintstudio.modelslab.EndpointProfile;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -158,5 +165,78 @@ class SidePanelUiTest extends ApplicationTest {
         interact(() -> ((Button) reuse).fire());
         assertEquals("4242", context.parameters().seedProperty().get());
         assertFalse(context.parameters().randomSeedProperty().get());
+    }
+
+    @Test
+    void aRefusalOfAnEarlierJobIsShownAtTheFieldsWhileALaterOneRuns() throws Exception {
+        interact(() -> {
+            context.parameters().apiKeyProperty().set("ui-key-3f1e");
+            context.parameters().modelIdProperty().set("test-model");
+            context.parameters().promptProperty().set("first job");
+        });
+        CountDownLatch secondQueued = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                String body = request.getBody().clone().readUtf8();
+                if (body.contains("first job")) {
+                    // Refused only once the second job is at the server.
+                    secondQueued.await(20, TimeUnit.SECONDS);
+                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                            "{\"status\":\"error\",\"message\":{\"guidance_scale\":[\"The guidance scale must be at most 15.\"],"
+                                    + "\"init_image\":[\"The init image is invalid.\"]}}");
+                }
+                secondQueued.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                return new MockResponse().setHeader("Content-Type", "application/json")
+                        .setBody("{\"status\":\"error\",\"message\":\"Server busy\"}");
+            }
+        });
+        try {
+            clickOn("#generate");
+            interact(() -> context.parameters().promptProperty().set("second job"));
+            clickOn("#generate");
+            Label error = lookup("#guidanceScaleError").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.isVisible());
+            assertEquals("Guidance scale (ModelsLab): The guidance scale must be at most 15.", error.getText());
+            assertEquals(2, context.jobs().items().size());
+            assertTrue(context.jobs().items().get(1).status().state().isActive(), "the later job still runs");
+            Label status = lookup("#status").queryAs(Label.class);
+            assertTrue(context.generation().statusIsErrorProperty().get());
+            assertTrue(status.getText().contains("earlier job was refused"), status.getText());
+            assertTrue(status.getText().contains("init_image: The init image is invalid."),
+                    "what belongs to no field is in the status line: " + status.getText());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aRefusalFromAnotherEndpointIsNotPutOnThisOnesFields() throws Exception {
+        interact(() -> {
+            context.parameters().apiKeyProperty().set("ui-key-3f1e");
+            context.parameters().modelIdProperty().set("test-model");
+        });
+        CountDownLatch sent = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                sent.countDown();
+                answer.await(20, TimeUnit.SECONDS);
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                        "{\"status\":\"error\",\"message\":{\"guidance_scale\":[\"The guidance scale must be at most 15.\"]}}");
+            }
+        });
+        clickOn("#generate");
+        assertTrue(sent.await(20, TimeUnit.SECONDS));
+        chooseEndpoint(Endpoint.V4_DREAMBOOTH);
+        answer.countDown();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !context.generation().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(context.parameters().serverErrors().isEmpty(), "v6's complaint is not shown on v4's fields");
+        assertTrue(lookup("#status").queryAs(Label.class).getText().contains("rejected some settings"),
+                "the job's own failure is still told");
     }
 }
