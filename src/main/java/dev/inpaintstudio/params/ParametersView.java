@@ -18,8 +18,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -303,8 +301,6 @@ public final class ParametersView extends VBox {
                     };
                     return lora;
                 }
-                case SAMPLES:
-                    return spinner(text);
                 case STEPS:
                     return steps(text);
                 case SEED:
@@ -356,37 +352,6 @@ public final class ParametersView extends VBox {
                     : "What to avoid (empty: nothing; the server's long default is not used)");
             area.textProperty().bindBidirectional(text);
             return area;
-        }
-
-        private Node spinner(StringProperty text) {
-            Spinner<Integer> spinner = new Spinner<>();
-            spinner.setEditable(true);
-            spinner.setMaxWidth(110);
-            configurer = spec -> {
-                int min = spec.min() == null ? 1 : spec.min().intValue();
-                int max = spec.max() == null ? Integer.MAX_VALUE : spec.max().intValue();
-                SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, clamp(parseInt(text.get(), min), min, max));
-                factory.valueProperty().addListener((obs, o, n) -> {
-                    if (n != null && !Integer.toString(n).equals(text.get())) {
-                        text.set(Integer.toString(n));
-                    }
-                });
-                spinner.setValueFactory(factory);
-            };
-            text.addListener((obs, o, n) -> {
-                SpinnerValueFactory<Integer> f = spinner.getValueFactory();
-                Integer v = parseInt(n, null);
-                if (f != null && v != null && !v.equals(f.getValue())) {
-                    f.setValue(v);
-                }
-            });
-            spinner.getEditor().textProperty().addListener((obs, o, n) -> {
-                if (spinner.getEditor().isFocused()) {
-                    text.set(n);
-                }
-            });
-            return spinner;
         }
 
         private Node steps(StringProperty text) {
@@ -504,17 +469,5 @@ public final class ParametersView extends VBox {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.isEmpty() ? SERVER_DEFAULT : item);
         }
-    }
-
-    private static Integer parseInt(String s, Integer fallback) {
-        try {
-            return s == null ? fallback : Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static int clamp(int v, int min, int max) {
-        return Math.max(min, Math.min(max, v));
     }
 }

@@ -168,6 +168,37 @@ class SidePanelUiTest extends ApplicationTest {
     }
 
     @Test
+    void samplesOutOfRangeAreNamedAtTheFieldLikeAnyOtherNumber() {
+        interact(() -> {
+            context.parameters().apiKeyProperty().set("ui-key-3f1e");
+            context.parameters().modelIdProperty().set("test-model");
+        });
+        assertFalse(generate().isDisabled(), tooltip());
+        TextField samples = lookup("#samples .text-field").queryAs(TextField.class);
+        interact(() -> {
+            samples.clear();
+            samples.requestFocus();
+        });
+        write("5");
+        // Enter and leaving the field commit it: the value must not be moved into range unseen.
+        type(javafx.scene.input.KeyCode.ENTER);
+        type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(samples.isFocused(), "focus moved on");
+        assertEquals("5", samples.getText(), "the typed value stays as typed");
+        assertEquals("5", context.parameters().textProperty(ApiField.SAMPLES).get());
+        Label error = lookup("#samplesError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().startsWith("Samples must be between 1 and 4"), error.getText());
+        assertTrue(generate().isDisabled());
+        assertTrue(tooltip().contains("Samples must be between 1 and 4"), tooltip());
+
+        interact(() -> samples.setText("4"));
+        assertFalse(error.isVisible());
+        assertFalse(generate().isDisabled(), tooltip());
+    }
+
+    @Test
     void aRefusalOfAnEarlierJobIsShownAtTheFieldsWhileALaterOneRuns() throws Exception {
         interact(() -> {
             context.parameters().apiKeyProperty().set("ui-key-3f1e");
