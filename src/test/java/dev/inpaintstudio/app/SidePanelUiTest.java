@@ -199,6 +199,76 @@ class SidePanelUiTest extends ApplicationTest {
     }
 
     @Test
+    void theSchedulerListIsTheEndpointsOwn() {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> scheduler = lookup("#scheduler").queryAs(ComboBox.class);
+        for (Endpoint e : List.of(Endpoint.V4_DREAMBOOTH, Endpoint.ENTERPRISE_PONY, Endpoint.V6_IMAGES, Endpoint.ENTERPRISE)) {
+            chooseEndpoint(e);
+            List<String> expected = e == Endpoint.ENTERPRISE_PONY ? EndpointProfile.PONY_SCHEDULERS : EndpointProfile.SCHEDULERS;
+            assertEquals(e == Endpoint.ENTERPRISE_PONY ? 15 : 18, expected.size());
+            assertEquals("", scheduler.getItems().get(0), "first: leave it to the server");
+            assertEquals(expected, scheduler.getItems().subList(1, scheduler.getItems().size()), e.displayName());
+        }
+        chooseEndpoint(Endpoint.V3);
+        assertFalse(scheduler.getParent().isVisible(), "v3 has no scheduler");
+    }
+
+    @Test
+    void choicesSurviveAVisitToAnEndpointThatLacksThem() {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> scheduler = lookup("#scheduler").queryAs(ComboBox.class);
+        TextField steps = lookup("#steps .number-field .text-field").queryAs(TextField.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> allowedSteps = lookup("#steps .combo-box").queryAs(ComboBox.class);
+        chooseEndpoint(Endpoint.V4_DREAMBOOTH);
+        // Values pony does not take: a scheduler missing from its list, and steps outside 21/31/41.
+        interact(() -> scheduler.getSelectionModel().select("KarrasVeScheduler"));
+        interact(() -> steps.setText("37"));
+        assertEquals("KarrasVeScheduler", context.parameters().textProperty(ApiField.SCHEDULER).get());
+        assertEquals("37", context.parameters().textProperty(ApiField.STEPS).get());
+
+        chooseEndpoint(Endpoint.ENTERPRISE_PONY);
+        assertEquals("KarrasVeScheduler", context.parameters().textProperty(ApiField.SCHEDULER).get(), "kept while away");
+        assertEquals("37", context.parameters().textProperty(ApiField.STEPS).get());
+        assertEquals("37", allowedSteps.getValue(), "shown as it is, and named as a problem");
+        assertTrue(lookup("#stepsError").queryAs(Label.class).getText().contains("21, 31, 41"),
+                lookup("#stepsError").queryAs(Label.class).getText());
+
+        chooseEndpoint(Endpoint.V4_DREAMBOOTH);
+        assertEquals("KarrasVeScheduler", scheduler.getValue(), "back on v4, the scheduler is the one chosen");
+        assertEquals("KarrasVeScheduler", context.parameters().textProperty(ApiField.SCHEDULER).get());
+        assertEquals("37", steps.getText(), "and so are the steps");
+        assertEquals("37", context.parameters().textProperty(ApiField.STEPS).get());
+        assertFalse(lookup("#schedulerError").queryAs(Label.class).isVisible());
+        assertFalse(lookup("#stepsError").queryAs(Label.class).isVisible());
+
+        // A value chosen on pony comes back to v4 too.
+        chooseEndpoint(Endpoint.ENTERPRISE_PONY);
+        interact(() -> allowedSteps.getSelectionModel().select("41"));
+        interact(() -> scheduler.getSelectionModel().select("LCMScheduler"));
+        chooseEndpoint(Endpoint.V4_DREAMBOOTH);
+        assertEquals("41", steps.getText());
+        assertEquals("LCMScheduler", scheduler.getValue());
+    }
+
+    @Test
+    void theTooltipOnGeneratesWrapperNamesTheProblem() throws Exception {
+        Node holder = lookup("#generateHolder").query();
+        assertTrue(generate().isDisabled());
+        moveTo(holder);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTooltip() != null);
+        Tooltip shown = shownTooltip();
+        assertEquals("generateTooltip", shown.getId());
+        assertTrue(shown.getText().contains("No API key is set"), shown.getText());
+        assertTrue(shown.getText().contains("Model id is required for v6 images."), shown.getText());
+    }
+
+    private static Tooltip shownTooltip() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing())
+                .map(w -> (Tooltip) w).findFirst().orElse(null);
+    }
+
+    @Test
     void aRefusalOfAnEarlierJobIsShownAtTheFieldsWhileALaterOneRuns() throws Exception {
         interact(() -> {
             context.parameters().apiKeyProperty().set("ui-key-3f1e");
