@@ -47,6 +47,8 @@ import java.util.function.Consumer;
 public final class ParametersView extends VBox {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     static final String SERVER_DEFAULT = "Server default";
+    /** The v6 schema: steps run from 1 to 20 and the server caps a higher value at 20 rather than refusing it. */
+    static final String V6_STEPS_CAP = "v6 images caps steps at 20: a higher value is accepted but runs as 20.";
 
     /** Groups of the form, in order; a group is shown while one of its fields is. */
     enum Section {
@@ -280,6 +282,9 @@ public final class ParametersView extends VBox {
                     ? vm.profile().spec(ApiField.LORA_STRENGTH).map(s -> " Strength " + s.limitText() + ".").orElse("")
                     : limit.isEmpty() || spec.choices().size() > 6 ? "" : " Must be " + limit + ".";
             String required = spec.required() ? " Required." : "";
+            if (field == ApiField.STEPS && vm.endpointProperty().get() == Endpoint.V6_IMAGES) {
+                extra += " " + V6_STEPS_CAP;
+            }
             tip.setText(field.description() + extra + required + "\nSent as " + String.join(" and ", spec.wireNames())
                     + " to " + vm.endpointProperty().get().displayName() + ".");
             configurer.accept(spec);
@@ -359,8 +364,16 @@ public final class ParametersView extends VBox {
             ComboBox<String> allowed = new ComboBox<>();
             allowed.setMaxWidth(Double.MAX_VALUE);
             allowed.valueProperty().bindBidirectional(text);
-            VBox box = new VBox(range, allowed);
+            Label cap = new Label(V6_STEPS_CAP);
+            cap.setId("stepsCap");
+            cap.getStyleClass().add("field-hint");
+            cap.setWrapText(true);
+            cap.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox box = new VBox(range, allowed, cap);
             configurer = spec -> {
+                boolean capped = vm.endpointProperty().get() == Endpoint.V6_IMAGES;
+                cap.setVisible(capped);
+                cap.setManaged(capped);
                 boolean choice = !spec.allowedValues().isEmpty();
                 if (choice) {
                     String keep = text.get();

@@ -222,4 +222,17 @@ class ParametersViewUiTest extends ApplicationTest {
         assertEquals(2.0, vm.loraRows().get(0).strength(), 1e-9);
         assertTrue(shown(error), "typed 2 is named at the field");
     }
+
+    @Test
+    void v6StepsSayThatTheServerCapsThemAt20() {
+        choose(Endpoint.V6_IMAGES);
+        Label cap = lookup("#stepsCap").queryAs(Label.class);
+        assertTrue(shown(cap));
+        assertTrue(cap.getText().contains("20"), cap.getText());
+        Label caption = (Label) ((javafx.scene.layout.VBox) lookup("#steps").query().getParent()).getChildren().get(0);
+        assertTrue(caption.getTooltip().getText().contains(ParametersView.V6_STEPS_CAP), caption.getTooltip().getText());
+        choose(Endpoint.V4_DREAMBOOTH);
+        assertFalse(shown(cap), "v4 takes up to 50 steps as they are");
+        assertFalse(caption.getTooltip().getText().contains(ParametersView.V6_STEPS_CAP));
+    }
 }
