@@ -100,8 +100,9 @@ public final class AppContext implements AutoCloseable {
                     "samples", "seed")) {
                 settings.put(old, null);
             }
+            // A fresh start: the default endpoint. The last-used parameters bring their own.
+            parameters.endpointProperty().set(defaultEndpoint());
         });
-        parameters.endpointProperty().set(defaultEndpoint());
         parameters.baseUrlProperty().set(settings.baseUrl());
         storedKey = stored.key().orElse("");
         parameters.apiKeyProperty().set(storedKey);
@@ -275,6 +276,17 @@ public final class AppContext implements AutoCloseable {
                 keyStore.save(changedKey);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not save the API key: " + e.getMessage());
+                String problem = changedKey.isEmpty()
+                        ? "The stored API key could not be removed (" + e.getMessage() + ")."
+                        : "The API key could not be saved (" + e.getMessage() + "): it is used until you quit "
+                        + "but will be gone at the next start.";
+                fx.execute(() -> {
+                    // Not on disk: the next save tries again.
+                    if (Objects.equals(storedKey, changedKey)) {
+                        storedKey = null;
+                    }
+                    generation.showProblem(problem);
+                });
             }
         }
     }

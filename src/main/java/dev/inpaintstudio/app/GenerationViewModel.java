@@ -83,6 +83,8 @@ public final class GenerationViewModel {
     /** Documents made from a result ("continue from here"), to the result they were. */
     private final Map<Document, String> parents = new WeakHashMap<>();
     private String currentJob;
+    /** An earlier job's refusal is in the status line: the current job's progress does not replace it. */
+    private boolean holdStatus;
     private final java.util.random.RandomGenerator random = new java.security.SecureRandom();
 
     public GenerationViewModel(JobsViewModel jobs, ResultStore store, ParametersViewModel parameters, Executor fx) {
@@ -338,6 +340,7 @@ public final class GenerationViewModel {
         Listener listener = new Listener(endpoint);
         listener.jobId = jobs.submit(request, parents.get(doc), listener);
         currentJob = listener.jobId;
+        holdStatus = false;
         progress.set(-1);
         showStatus("Queued…");
         submitted.set(submitted.get() + 1);
@@ -379,6 +382,16 @@ public final class GenerationViewModel {
             jobs.cancel(item);
             showStatus("Cancelling…");
         }
+    }
+
+    private boolean isActive(String jobId) {
+        JobsViewModel.Item item = jobs.find(jobId);
+        return item != null && item.status().state().isActive();
+    }
+
+    /** Shows a problem of the app's own (e.g. a setting that could not be saved) in the status line. */
+    void showProblem(String text) {
+        showError(text);
     }
 
     void showStatus(String text) {
@@ -443,7 +456,9 @@ public final class GenerationViewModel {
             fx.execute(() -> {
                 if (isCurrent()) {
                     progress.set(fraction);
-                    showStatus(detail == null || detail.isBlank() ? stage.label() : stage.label() + ": " + detail);
+                    if (!holdStatus) {
+                        showStatus(detail == null || detail.isBlank() ? stage.label() : stage.label() + ": " + detail);
+                    }
                 }
             });
         }
@@ -454,6 +469,7 @@ public final class GenerationViewModel {
                 if (!isCurrent()) {
                     return;
                 }
+                holdStatus = false;
                 progress.set(1);
                 int n = outcome.results().size();
                 String seconds = String.format(Locale.ROOT, "%.1f", outcome.elapsed().toMillis() / 1000.0);
@@ -469,14 +485,29 @@ public final class GenerationViewModel {
         public void failed(String message, Throwable cause) {
             ModelsLabException refusal = modelsLabCause(cause);
             fx.execute(() -> {
-                if (isCurrent()) {
+                boolean current = isCurrent();
+                if (current) {
                     progress.set(0);
                     showError(message);
-                    if (refusal != null && !refusal.fieldErrors().isEmpty()) {
-                        // The server's complaints go to the fields they name; the status keeps the whole message.
-                        parameters.showServerErrors(submittedTo, refusal.fieldErrors());
-                    }
+                    holdStatus = false;
                 }
+                if (refusal == null || refusal.fieldErrors().isEmpty() || submittedTo == null
+                        || submittedTo != parameters.endpointProperty().get()) {
+                    return;
+                }
+                // The newest refusal from the endpoint on screen goes to its fields, also when other jobs
+                // were started since: a refusal arriving later replaces the marks of an earlier one.
+                parameters.clearServerErrors();
+                List<String> elsewhere = parameters.showServerErrors(submittedTo, refusal.fieldErrors());
+                boolean marked = elsewhere.size() < refusal.fieldErrors().size();
+                String rest = String.join("; ", elsewhere);
+                rest = rest.isEmpty() || rest.endsWith(".") ? rest : rest + ".";
+                String text = (current ? "" : "An earlier job was refused. ")
+                        + (marked ? "ModelsLab rejected some settings; they are marked at their fields."
+                        + (rest.isEmpty() ? "" : " Also: " + rest) : "ModelsLab rejected the request: " + rest);
+                showError(text);
+                // The job under way must not wipe the refusal from the status line with its progress.
+                holdStatus = !current && currentJob != null && isActive(currentJob);
             });
         }
 
@@ -484,6 +515,7 @@ public final class GenerationViewModel {
         public void cancelled() {
             fx.execute(() -> {
                 if (isCurrent()) {
+                    holdStatus = false;
                     progress.set(0);
                     showStatus("Cancelled.");
                 }

@@ -102,7 +102,7 @@ final class SettingsDialog extends Dialog<ButtonType> {
         endpoint.getItems().setAll(Endpoint.values());
         endpoint.setConverter(converter(Endpoint::displayName));
         endpoint.valueProperty().bindBidirectional(vm.defaultEndpointProperty());
-        grid.addRow(row++, label("Endpoint"), withNote(endpoint, "Chosen at start and by Reset to Defaults."));
+        grid.addRow(row++, label("Endpoint"), withNote(endpoint, "Used on a fresh start and by Reset to Defaults; otherwise the app starts on the endpoint last used."));
 
         ComboBox<PictureEncoding> encoding = new ComboBox<>();
         encoding.setId("settingsPictureEncoding");

@@ -26,6 +26,7 @@ final class LoraEditor extends VBox {
     private final Map<LoraRow, HBox> views = new HashMap<>();
     private double min = 0.1;
     private double max = 1;
+    private static final double STEP = 0.05;
 
     LoraEditor(ParametersViewModel vm) {
         super(4);
@@ -98,8 +99,25 @@ final class LoraEditor extends VBox {
         model.setMinWidth(80);
 
         Spinner<Double> strength = new Spinner<>();
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, clamp(row.strength()), 0.05);
+        // The arrows stay within the endpoint's limits, but a typed or imported value is kept as it is,
+        // so validation names an out-of-range one at the field instead of it being changed unseen.
+        SpinnerValueFactory<Double> factory = new SpinnerValueFactory<>() {
+            @Override
+            public void decrement(int steps) {
+                step(-steps);
+            }
+
+            @Override
+            public void increment(int steps) {
+                step(steps);
+            }
+
+            private void step(int steps) {
+                double now = getValue() == null ? LoraRow.DEFAULT_STRENGTH : getValue();
+                setValue(clamp(Math.round((now + steps * STEP) * 100) / 100.0));
+            }
+        };
+        factory.setValue(row.strength());
         factory.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -109,7 +127,8 @@ final class LoraEditor extends VBox {
             @Override
             public Double fromString(String s) {
                 try {
-                    return clamp(Double.parseDouble(s.strip().replace(',', '.')));
+                    double v = Double.parseDouble(s.strip().replace(',', '.'));
+                    return Double.isFinite(v) ? v : row.strength();
                 } catch (NumberFormatException e) {
                     return row.strength();
                 }
@@ -127,10 +146,9 @@ final class LoraEditor extends VBox {
                 row.strengthProperty().set(n);
             }
         });
-        row.strengthProperty().set(factory.getValue());
         strength.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
-                strength.increment(0); // commits typed text
+                strength.commitValue(); // typed text counts when the field is left, not only on Enter
             }
         });
 

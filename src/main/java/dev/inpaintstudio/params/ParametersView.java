@@ -18,8 +18,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -49,6 +47,8 @@ import java.util.function.Consumer;
 public final class ParametersView extends VBox {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     static final String SERVER_DEFAULT = "Server default";
+    /** The v6 schema: steps run from 1 to 20 and the server caps a higher value at 20 rather than refusing it. */
+    static final String V6_STEPS_CAP = "v6 images caps steps at 20: a higher value is accepted but runs as 20.";
 
     /** Groups of the form, in order; a group is shown while one of its fields is. */
     enum Section {
@@ -282,6 +282,9 @@ public final class ParametersView extends VBox {
                     ? vm.profile().spec(ApiField.LORA_STRENGTH).map(s -> " Strength " + s.limitText() + ".").orElse("")
                     : limit.isEmpty() || spec.choices().size() > 6 ? "" : " Must be " + limit + ".";
             String required = spec.required() ? " Required." : "";
+            if (field == ApiField.STEPS && vm.endpointProperty().get() == Endpoint.V6_IMAGES) {
+                extra += " " + V6_STEPS_CAP;
+            }
             tip.setText(field.description() + extra + required + "\nSent as " + String.join(" and ", spec.wireNames())
                     + " to " + vm.endpointProperty().get().displayName() + ".");
             configurer.accept(spec);
@@ -303,8 +306,6 @@ public final class ParametersView extends VBox {
                     };
                     return lora;
                 }
-                case SAMPLES:
-                    return spinner(text);
                 case STEPS:
                     return steps(text);
                 case SEED:
@@ -358,44 +359,21 @@ public final class ParametersView extends VBox {
             return area;
         }
 
-        private Node spinner(StringProperty text) {
-            Spinner<Integer> spinner = new Spinner<>();
-            spinner.setEditable(true);
-            spinner.setMaxWidth(110);
-            configurer = spec -> {
-                int min = spec.min() == null ? 1 : spec.min().intValue();
-                int max = spec.max() == null ? Integer.MAX_VALUE : spec.max().intValue();
-                SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, clamp(parseInt(text.get(), min), min, max));
-                factory.valueProperty().addListener((obs, o, n) -> {
-                    if (n != null && !Integer.toString(n).equals(text.get())) {
-                        text.set(Integer.toString(n));
-                    }
-                });
-                spinner.setValueFactory(factory);
-            };
-            text.addListener((obs, o, n) -> {
-                SpinnerValueFactory<Integer> f = spinner.getValueFactory();
-                Integer v = parseInt(n, null);
-                if (f != null && v != null && !v.equals(f.getValue())) {
-                    f.setValue(v);
-                }
-            });
-            spinner.getEditor().textProperty().addListener((obs, o, n) -> {
-                if (spinner.getEditor().isFocused()) {
-                    text.set(n);
-                }
-            });
-            return spinner;
-        }
-
         private Node steps(StringProperty text) {
             NumberField range = new NumberField(text, true);
             ComboBox<String> allowed = new ComboBox<>();
             allowed.setMaxWidth(Double.MAX_VALUE);
             allowed.valueProperty().bindBidirectional(text);
-            VBox box = new VBox(range, allowed);
+            Label cap = new Label(V6_STEPS_CAP);
+            cap.setId("stepsCap");
+            cap.getStyleClass().add("field-hint");
+            cap.setWrapText(true);
+            cap.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox box = new VBox(range, allowed, cap);
             configurer = spec -> {
+                boolean capped = vm.endpointProperty().get() == Endpoint.V6_IMAGES;
+                cap.setVisible(capped);
+                cap.setManaged(capped);
                 boolean choice = !spec.allowedValues().isEmpty();
                 if (choice) {
                     String keep = text.get();
@@ -504,17 +482,5 @@ public final class ParametersView extends VBox {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.isEmpty() ? SERVER_DEFAULT : item);
         }
-    }
-
-    private static Integer parseInt(String s, Integer fallback) {
-        try {
-            return s == null ? fallback : Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static int clamp(int v, int min, int max) {
-        return Math.max(min, Math.min(max, v));
     }
 }

@@ -8,11 +8,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,6 +35,8 @@ public final class PresetsBar extends VBox {
 
     private final PresetsViewModel vm;
     private final ComboBox<String> list = new ComboBox<>();
+    /** What the chooser showed before its latest change (set by the artist or by the view model). */
+    private String shownBefore;
 
     public PresetsBar(PresetsViewModel vm) {
         super(4);
@@ -45,6 +49,7 @@ public final class PresetsBar extends VBox {
         list.setTooltip(new Tooltip("Load a saved preset"));
         HBox.setHgrow(list, Priority.ALWAYS);
         vm.selectedProperty().addListener((obs, o, n) -> {
+            shownBefore = n;
             if (n == null) {
                 list.getSelectionModel().clearSelection();
                 list.setValue(null);
@@ -54,8 +59,34 @@ public final class PresetsBar extends VBox {
         });
         list.setOnAction(e -> {
             String name = list.getValue();
-            if (name != null && !name.equals(vm.selectedProperty().get())) {
+            // Following the view model, or the list being refreshed, is no choice: only a new value loads.
+            if (name != null && !name.equals(shownBefore)) {
                 vm.load(name);
+            }
+            shownBefore = name;
+        });
+        // Choosing the preset already shown does not change the value (no action): the click on its
+        // cell loads it again, which drops the edits made since.
+        list.setCellFactory(view -> new ListCell<>() {
+            private boolean wasShown;
+
+            {
+                // Only cells of the open list: the cell showing the value on the closed chooser is made
+                // by this factory too, and a click on it just opens the list.
+                addEventFilter(MouseEvent.MOUSE_PRESSED, e -> wasShown = getScene() != list.getScene()
+                        && !isEmpty() && getItem() != null && getItem().equals(list.getValue()));
+                addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+                    if (wasShown && !isEmpty() && getItem() != null && getItem().equals(list.getValue())) {
+                        vm.load(getItem());
+                    }
+                    wasShown = false;
+                });
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
             }
         });
         list.placeholderProperty().set(new Label("No presets yet: Save as preset… in the menu beside."));
@@ -83,8 +114,10 @@ public final class PresetsBar extends VBox {
         MenuItem save = item("Save as Preset…", this::saveAs);
         MenuItem rename = item("Rename Preset…", this::rename);
         MenuItem delete = item("Delete Preset", this::delete);
-        rename.disableProperty().bind(vm.selectedProperty().isNull());
-        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        // They act on the preset the chooser shows, which may not be the one last loaded (a load
+        // that failed, or one still being read).
+        rename.disableProperty().bind(list.valueProperty().isNull());
+        delete.disableProperty().bind(list.valueProperty().isNull());
         MenuItem importFile = item("Import Preset…", this::importFile);
         MenuItem exportFile = item("Export Parameters…", this::exportFile);
         MenuItem reset = item("Reset to Defaults", vm::resetToDefaults);
@@ -102,8 +135,13 @@ public final class PresetsBar extends VBox {
                 });
     }
 
+    /** The preset shown in the chooser, or null. */
+    String shownPreset() {
+        return list.getValue();
+    }
+
     private void rename() {
-        String from = vm.selectedProperty().get();
+        String from = shownPreset();
         if (from == null) {
             return;
         }
@@ -111,7 +149,7 @@ public final class PresetsBar extends VBox {
     }
 
     private void delete() {
-        String name = vm.selectedProperty().get();
+        String name = shownPreset();
         if (name != null && confirm("Delete the preset \"" + name + "\"?")) {
             vm.delete(name);
         }

@@ -48,7 +48,7 @@ public final class PresetsViewModel {
         return names;
     }
 
-    /** The preset last loaded or saved (what rename and delete act on), or null. */
+    /** The preset last loaded or saved, or null; the chooser shows it (rename and delete act on what it shows). */
     public StringProperty selectedProperty() {
         return selected;
     }
@@ -85,7 +85,7 @@ public final class PresetsViewModel {
         return run(() -> store.save(clean, snapshot), "Saved preset \"" + clean + "\".", clean);
     }
 
-    /** Puts a preset's parameters into the panel. */
+    /** Puts a preset's parameters into the panel; loading the one loaded already drops the edits made since. */
     public CompletableFuture<Void> load(String name) {
         String clean = PresetStore.clean(name);
         return CompletableFuture.supplyAsync(() -> {

@@ -191,4 +191,48 @@ class ParametersViewUiTest extends ApplicationTest {
         interact(() -> modelId.getSelectionModel().select("dreamshaper-8"));
         assertEquals("dreamshaper-8", vm.modelIdProperty().get(), "choosing a recent id sets it");
     }
+
+    @Test
+    void anImportedLoraStrengthOutOfRangeIsKeptAndNamedAtTheField() {
+        Map<ApiField, String> values = new java.util.EnumMap<>(ApiField.class);
+        values.put(ApiField.MODEL_ID, "realistic-vision-v51");
+        values.put(ApiField.LORA_MODEL, "contrast-fix,detail-tweak");
+        values.put(ApiField.LORA_STRENGTH, "1.5,0.4");
+        interact(() -> vm.restore(new ParameterSnapshot(Endpoint.V4_DREAMBOOTH, values, true)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5, vm.loraRows().get(0).strength(), 1e-9, "not changed unseen");
+        javafx.scene.control.Spinner<?> strength = lookup("#lora-0 .lora-strength").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals("1.5", strength.getEditor().getText());
+        Label error = lookup("#loraModelError").queryAs(Label.class);
+        assertTrue(shown(error));
+        assertTrue(error.getText().contains("between 0.1 and 1"), error.getText());
+        assertFalse(vm.validProperty().get());
+
+        // The arrows move within the limits.
+        interact(() -> strength.decrement(1));
+        assertEquals(1.0, vm.loraRows().get(0).strength(), 1e-9);
+        assertFalse(shown(error));
+        assertEquals("1", vm.toParameters().get(ApiField.LORA_STRENGTH).toString().split(",")[0]);
+
+        // Typed out of range: kept and named too.
+        interact(() -> {
+            strength.getEditor().setText("2");
+            strength.commitValue();
+        });
+        assertEquals(2.0, vm.loraRows().get(0).strength(), 1e-9);
+        assertTrue(shown(error), "typed 2 is named at the field");
+    }
+
+    @Test
+    void v6StepsSayThatTheServerCapsThemAt20() {
+        choose(Endpoint.V6_IMAGES);
+        Label cap = lookup("#stepsCap").queryAs(Label.class);
+        assertTrue(shown(cap));
+        assertTrue(cap.getText().contains("20"), cap.getText());
+        Label caption = (Label) ((javafx.scene.layout.VBox) lookup("#steps").query().getParent()).getChildren().get(0);
+        assertTrue(caption.getTooltip().getText().contains(ParametersView.V6_STEPS_CAP), caption.getTooltip().getText());
+        choose(Endpoint.V4_DREAMBOOTH);
+        assertFalse(shown(cap), "v4 takes up to 50 steps as they are");
+        assertFalse(caption.getTooltip().getText().contains(ParametersView.V6_STEPS_CAP));
+    }
 }
