@@ -52,18 +52,9 @@ public final class InpaintStudioApp extends Application {
         stage.show();
         List<String> args = getParameters().getRaw();
         // Ask about a document the last run left behind before anything can overwrite its autosave.
-        context.session().findRestorable().whenComplete((found, error) -> Platform.runLater(() -> {
-            if (found != null && found.isPresent() && askToRestore(stage, found.get().session())) {
-                window.show(context.session().restore(found.get()));
-                return;
-            }
-            if (found != null && found.isPresent()) {
-                context.session().discardRestorable();
-            } else {
-                context.session().enable();
-            }
-            firstFileArgument(args).ifPresent(window::open);
-        }));
+        context.session().offerRestore(session -> askToRestore(stage, session), Platform::runLater)
+                .thenAccept(restored -> restored.ifPresentOrElse(window::show,
+                        () -> firstFileArgument(args).ifPresent(window::open)));
     }
 
     private static boolean askToRestore(Stage owner, Autosave.Session session) {

@@ -24,7 +24,8 @@ import javafx.util.Duration;
 
 /**
  * The jobs panel: every job with its stage (waiting, preparing, uploading, queued on the server with
- * its ETA, downloading, done, failed), progress, running time, and Cancel, Retry or Remove.
+ * its ETA, downloading, done, failed), progress, running time, and Cancel, Retry or Remove; a job
+ * cancelled after the server took it also offers Check again, which collects it without paying twice.
  */
 public final class JobQueueView extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
@@ -89,6 +90,7 @@ public final class JobQueueView extends VBox {
         private final Label detail = new Label();
         private final Button cancel = new Button("Cancel");
         private final Button retry = new Button("Retry");
+        private final Button check = new Button("Check again");
         private final Button remove = new Button("✕");
         private final VBox box;
         private final ChangeListener<JobStatus> statusListener = (obs, o, s) -> show(s);
@@ -112,9 +114,12 @@ public final class JobQueueView extends VBox {
             HBox.setHgrow(progress, Priority.ALWAYS);
             cancel.getStyleClass().add("job-cancel");
             retry.getStyleClass().add("job-retry");
+            check.getStyleClass().add("job-check");
+            check.setTooltip(new Tooltip("The server may finish this job anyway: ask it for the result "
+                    + "(not sent, nor charged, again)"));
             remove.getStyleClass().add("job-remove");
             remove.setTooltip(new Tooltip("Remove from the list"));
-            for (Button b : new Button[] {cancel, retry, remove}) {
+            for (Button b : new Button[] {cancel, check, retry, remove}) {
                 b.setFocusTraversable(false);
                 b.managedProperty().bind(b.visibleProperty());
             }
@@ -128,6 +133,11 @@ public final class JobQueueView extends VBox {
                     model.retry(shown);
                 }
             });
+            check.setOnAction(e -> {
+                if (shown != null) {
+                    model.checkAgain(shown);
+                }
+            });
             remove.setOnAction(e -> {
                 if (shown != null) {
                     model.remove(shown);
@@ -135,7 +145,7 @@ public final class JobQueueView extends VBox {
             });
             HBox top = new HBox(8, title, stage, elapsed);
             top.setAlignment(Pos.CENTER_LEFT);
-            HBox middle = new HBox(6, progress, cancel, retry, remove);
+            HBox middle = new HBox(6, progress, cancel, check, retry, remove);
             middle.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(3, top, middle, detail);
             box.getStyleClass().add("job-cell");
@@ -177,9 +187,10 @@ public final class JobQueueView extends VBox {
             detail.setManaged(detail.isVisible());
             cancel.setVisible(s.canCancel());
             retry.setVisible(s.canRetry());
-            retry.setText(s.retryCollects() ? "Check again" : "Retry");
+            check.setVisible(s.canCheckAgain());
+            retry.setText(s.retryCollects() ? "Check again" : s.canCheckAgain() ? "Send again" : "Retry");
             retry.setTooltip(new Tooltip(s.retryCollects() ? "Ask the server for this job again (not charged again)"
-                    : "Send this job again"));
+                    : s.canCheckAgain() ? "Send this job again as a new one (charged again)" : "Send this job again"));
             remove.setVisible(!s.state().isActive());
             if (s.serverId() != null) {
                 cancel.setTooltip(new Tooltip("Stop waiting for it (the server may still finish and charge it)"));
@@ -189,6 +200,7 @@ public final class JobQueueView extends VBox {
             String idPart = s.id();
             cancel.setId("job-cancel-" + idPart);
             retry.setId("job-retry-" + idPart);
+            check.setId("job-check-" + idPart);
             remove.setId("job-remove-" + idPart);
             box.pseudoClassStateChanged(FAILED, s.state() == JobState.FAILED || s.state() == JobState.INTERRUPTED);
             box.pseudoClassStateChanged(DONE, s.state() == JobState.DONE);

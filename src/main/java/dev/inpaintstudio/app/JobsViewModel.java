@@ -121,6 +121,11 @@ public final class JobsViewModel {
         queue.retry(item.id);
     }
 
+    /** Asks the server again for a cancelled job it had taken: collected, not sent (and paid) again. */
+    public void checkAgain(Item item) {
+        queue.checkAgain(item.id);
+    }
+
     public void remove(Item item) {
         queue.remove(item.id);
     }

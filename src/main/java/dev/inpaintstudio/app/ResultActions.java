@@ -189,22 +189,39 @@ public final class ResultActions {
         }, io)).thenRun(() -> generation.removeResult(result));
     }
 
-    /** The result this one's picture was made from, when it is still in the gallery. */
+    /**
+     * The result this one's picture was made from, when it is still in the gallery; else the nearest
+     * one further back that is, so a deleted result does not cut the branch.
+     */
     public Optional<StoredResult> parentOf(StoredResult result) {
-        String parent = result == null ? null : result.parentId();
-        return parent == null ? Optional.empty()
-                : generation.results().stream().filter(r -> r.id().equals(parent)).findFirst();
+        if (result == null) {
+            return Optional.empty();
+        }
+        for (String id : result.ancestors()) {
+            Optional<StoredResult> found = generation.results().stream().filter(r -> r.id().equals(id)).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** How many steps back the branch goes from this result (0 for one made from an opened picture). */
     public int depth(StoredResult result) {
+        if (result == null) {
+            return 0;
+        }
         int depth = 0;
         Optional<StoredResult> parent = parentOf(result);
+        StoredResult at = result;
         while (parent.isPresent() && depth < 1000) {
-            depth++;
-            parent = parentOf(parent.get());
+            // Results deleted in between still count as steps.
+            depth += at.ancestors().indexOf(parent.get().id()) + 1;
+            at = parent.get();
+            parent = parentOf(at);
         }
-        return depth;
+        // Beyond the last one still here, the rest of the branch as recorded.
+        return depth + at.ancestors().size();
     }
 
     private static String derivedName(StoredResult result) {

@@ -3,6 +3,8 @@ package dev.inpaintstudio.app;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.MaskLayer;
 import dev.inpaintstudio.editor.history.History;
+import dev.inpaintstudio.jobs.JobState;
+import dev.inpaintstudio.jobs.JobStatus;
 import dev.inpaintstudio.params.ParameterSnapshot;
 import dev.inpaintstudio.params.ParametersViewModel;
 import javafx.animation.Animation;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,8 +73,10 @@ public final class SessionViewModel {
     }
 
     /**
-     * What closing now would lose or leave behind, in a sentence or two; "" when nothing. Jobs the
-     * server has are collected at the next start; ones not yet sent are not.
+     * What closing now would lose or leave behind, in a sentence or two; "" when nothing. Says what
+     * the next start does with each job under way, as {@code JobQueue.restore} does it: jobs the
+     * server has are collected, jobs still waiting are sent then on their own, and jobs caught while
+     * being sent are offered for retry (an offline one simply runs again).
      */
     public String closeWarning() {
         List<String> reasons = new ArrayList<>();
@@ -78,12 +84,56 @@ public final class SessionViewModel {
         if (doc != null && unsubmittedMask.get() && !doc.mask().isEmpty()) {
             reasons.add("The mask painted on " + doc.name() + " has not been used for a generation yet.");
         }
-        long running = generation.jobs().items().stream().filter(i -> i.status().state().isActive()).count();
-        if (running > 0) {
-            reasons.add((running == 1 ? "1 job is" : running + " jobs are") + " still under way: the ones the server "
-                    + "has are collected at the next start, the others are kept to retry.");
+        List<JobStatus> active = generation.jobs().items().stream().map(JobsViewModel.Item::status)
+                .filter(s -> s.state().isActive()).toList();
+        if (!active.isEmpty()) {
+            long onServer = active.stream().filter(JobStatus::onServer).count();
+            long waiting = active.stream().filter(s -> !s.onServer() && s.state() == JobState.WAITING).count();
+            long sending = active.size() - onServer - waiting;
+            List<String> next = new ArrayList<>();
+            if (onServer > 0) {
+                next.add(count(onServer, "that the server has", "is", "are") + " collected");
+            }
+            if (waiting > 0) {
+                next.add(count(waiting, "not sent yet", "is", "are") + " sent then, without asking");
+            }
+            if (sending > 0) {
+                next.add(count(sending, "being sent right now", "is", "are") + " offered to retry, as "
+                        + (sending == 1 ? "it" : "they") + " may or may not reach the server (offline jobs run again)");
+            }
+            reasons.add((active.size() == 1 ? "1 job is" : active.size() + " jobs are")
+                    + " still under way. At the next start, " + String.join("; ", next) + ".");
         }
         return String.join("\n", reasons);
+    }
+
+    private static String count(long n, String what, String one, String many) {
+        return (n == 1 ? "the one " + what + " " + one : "the " + n + " " + what + " " + many);
+    }
+
+    /**
+     * The start-up decision: when the last run did not end cleanly and left a document, asks (on
+     * {@code fx}) whether to restore it; restores it or drops it; then autosaving starts. Completes on
+     * {@code fx} with the restored document for the caller to show, or empty (nothing was left, or the
+     * artist said no).
+     *
+     * @param ask answers whether to restore the session it is given; called on {@code fx}
+     */
+    public CompletableFuture<Optional<Document>> offerRestore(Predicate<Autosave.Session> ask, Executor fx) {
+        return findRestorable().exceptionally(e -> {
+            LOG.log(Level.WARNING, "Could not read the autosaved document", e);
+            return Optional.empty();
+        }).thenApplyAsync(found -> {
+            if (found.isEmpty()) {
+                enable();
+                return Optional.empty();
+            }
+            if (ask.test(found.get().session())) {
+                return Optional.of(restore(found.get()));
+            }
+            discardRestorable();
+            return Optional.empty();
+        }, fx);
     }
 
     /** The document a run that did not end cleanly left behind, read on the I/O thread. */

@@ -51,6 +51,9 @@ public final class GalleryView extends ListView<StoredResult> {
         private final ImageView thumbnail = new ImageView();
         private final Label caption = new Label();
         private final VBox box = new VBox(4, thumbnail, caption);
+        /** The thumbnail this cell waits for, and how it is told: dropped when the cell moves on. */
+        private StoredResult requested;
+        private Runnable whenLoaded;
 
         ThumbnailCell() {
             box.setAlignment(Pos.CENTER);
@@ -58,6 +61,7 @@ public final class GalleryView extends ListView<StoredResult> {
             thumbnail.setFitWidth(THUMB_WIDTH);
             thumbnail.setFitHeight(THUMB_HEIGHT);
             thumbnail.setPreserveRatio(true);
+            thumbnail.getStyleClass().add("thumbnail-image");
             caption.setMaxWidth(THUMB_WIDTH);
             caption.getStyleClass().add("thumbnail-caption");
             getStyleClass().add("thumbnail-cell");
@@ -66,6 +70,12 @@ public final class GalleryView extends ListView<StoredResult> {
         @Override
         protected void updateItem(StoredResult item, boolean empty) {
             super.updateItem(item, empty);
+            if (requested != null && (empty || !requested.equals(item))) {
+                // Scrolled away or reused for another result: its thumbnail need not be decoded for this cell.
+                thumbnails.cancel(requested, whenLoaded);
+                requested = null;
+                whenLoaded = null;
+            }
             if (empty || item == null) {
                 thumbnail.setImage(null);
                 setGraphic(null);
@@ -74,12 +84,25 @@ public final class GalleryView extends ListView<StoredResult> {
             }
             if (thumbnails == null) {
                 thumbnail.setImage(new Image(item.resultFile().toUri().toString(), thumbWidth(), thumbHeight(), true, true, true));
-            } else {
-                thumbnail.setImage(thumbnails.get(item, () -> {
-                    if (item.equals(getItem())) {
-                        thumbnail.setImage(thumbnails.get(item, () -> { }));
+            } else if (!item.equals(requested)) {
+                Runnable ready = new Runnable() {
+                    @Override
+                    public void run() {
+                        if (whenLoaded == this) {
+                            requested = null;
+                            whenLoaded = null;
+                        }
+                        if (item.equals(getItem())) {
+                            thumbnail.setImage(thumbnails.get(item, () -> { }));
+                        }
                     }
-                }));
+                };
+                Image image = thumbnails.get(item, ready);
+                thumbnail.setImage(image);
+                if (image == null) {
+                    requested = item;
+                    whenLoaded = ready;
+                }
             }
             caption.setText((item.starred() ? "★ " : "") + (item.parentId() != null ? "↳ " : "")
                     + (item.nsfwContentDetected() ? "⚠ " : "") + item.caption());

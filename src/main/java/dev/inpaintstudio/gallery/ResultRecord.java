@@ -32,6 +32,11 @@ import java.util.Map;
  *                       records older than it
  * @param backend        {@code local} for the offline engine, {@code modelslab} (or null, before version 4) for ModelsLab
  * @param fill           the offline engine's options; null for ModelsLab results
+ * @param serverGenerationSeconds the generation time the server reported ({@code generationTime}), in
+ *                       seconds; null offline, when the server gave none, or in older records
+ * @param ancestors      the whole branch back: the parent result, its parent, and so on (nearest first),
+ *                       so the branch can still be followed when one of them was deleted; null in older
+ *                       records (follow {@code parentResultId} then)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultRecord(
@@ -62,7 +67,9 @@ public record ResultRecord(
         List<String> starred,
         Crop crop,
         String backend,
-        Fill fill) {
+        Fill fill,
+        Double serverGenerationSeconds,
+        List<String> ancestors) {
 
     public static final int VERSION = 4;
     public static final String LOCAL = "local";
@@ -99,7 +106,8 @@ public record ResultRecord(
     ResultRecord withOutputs(List<String> newOutputs, List<String> newStarred) {
         return new ResultRecord(version, createdAt, sourceName, endpoint, parameters, prompt, seed, sentWidth, sentHeight,
                 width, height, serverId, nsfwContentDetected, elapsedMillis, before, newOutputs, serverMeta, mask, cropBox,
-                maskBox, source, jobId, parentResultId, seedUsed, newStarred, crop, backend, fill);
+                maskBox, source, jobId, parentResultId, seedUsed, newStarred, crop, backend, fill,
+                serverGenerationSeconds, ancestors);
     }
 
     /** Whether the offline engine made these results. */

@@ -105,7 +105,7 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                     null, o.seed(), sentWidth, sentHeight, w, h, null, false, outcome.elapsed().toMillis(), "before.png",
                     outputs, null, "mask.png", cropBox, maskBox(coverage, w, h), source, jobId, parentId, null, List.of(),
                     crop(outcome.request().crop()), ResultRecord.LOCAL, new ResultRecord.Fill(o.patchSize(), o.quality().name().toLowerCase(java.util.Locale.ROOT),
-                    o.seed(), o.sourceRegion() != null));
+                    o.seed(), o.sourceRegion() != null), null, ancestors(parentId));
         } else {
             InpaintParameters p = outcome.request().modelsLabParameters();
             // Exactly what the endpoint was sent, by wire name: the key and the images are not in it.
@@ -114,10 +114,59 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                     p.endpoint().name(), sent, p.prompt(), p.seed(), sentWidth, sentHeight, w, h, outcome.serverId(),
                     outcome.nsfwContentDetected(), outcome.elapsed().toMillis(), "before.png", outputs, outcome.metaJson(),
                     "mask.png", cropBox, maskBox(coverage, w, h), source, jobId, parentId, seedInMeta(outcome.metaJson()),
-                    List.of(), crop(outcome.request().crop()), ResultRecord.MODELSLAB, null);
+                    List.of(), crop(outcome.request().crop()), ResultRecord.MODELSLAB, null,
+                    outcome.serverGenerationSeconds(), ancestors(parentId));
         }
         writeRecord(dir, record);
         return toResults(id, dir, record);
+    }
+
+    /**
+     * The branch back from a new result whose picture was {@code parentId}: that result, then its own
+     * ancestors as its record lists them (or as far as older records' parents can be followed).
+     */
+    private List<String> ancestors(String parentId) {
+        if (parentId == null) {
+            return null;
+        }
+        List<String> chain = new ArrayList<>();
+        String next = parentId;
+        while (next != null && !chain.contains(next) && chain.size() < 10_000) {
+            chain.add(next);
+            ResultRecord record = recordOf(next);
+            if (record == null) {
+                break; // deleted, or from another folder: the chain ends with what is known
+            }
+            if (record.ancestors() != null) {
+                for (String a : record.ancestors()) {
+                    if (!chain.contains(a)) {
+                        chain.add(a);
+                    }
+                }
+                break;
+            }
+            next = record.parentResultId();
+        }
+        return chain;
+    }
+
+    /** The record of the result {@code folder/result-N.png}, or null when it is not (or no longer) here. */
+    private ResultRecord recordOf(String resultId) {
+        int slash = resultId.indexOf('/');
+        String folder = slash < 0 ? resultId : resultId.substring(0, slash);
+        if (folder.isBlank() || folder.contains("\\") || folder.startsWith(".")) {
+            return null;
+        }
+        Path file = root.resolve(folder).resolve(RECORD);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return json.readValue(file.toFile(), ResultRecord.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not read the record of " + resultId, e);
+            return null;
+        }
     }
 
     private static ResultRecord.Crop crop(CropSettings settings) {
@@ -341,6 +390,14 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
         return maxX < 0 ? null : new ResultRecord.Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
+    /** The branch back as recorded; for older records, just the parent they name. */
+    private static List<String> lineage(ResultRecord record) {
+        if (record.ancestors() != null) {
+            return record.ancestors();
+        }
+        return record.parentResultId() == null ? List.of() : List.of(record.parentResultId());
+    }
+
     private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
         Instant created = Instant.parse(record.createdAt());
         Path mask = record.mask() == null ? null : dir.resolve(record.mask());
@@ -355,7 +412,7 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                         record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
                         mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
                         seedUsed, record.sourceName(), record.crop() == null ? null : record.crop().feather(),
-                        record.isLocal()));
+                        record.isLocal(), lineage(record)));
             }
         }
         return results;

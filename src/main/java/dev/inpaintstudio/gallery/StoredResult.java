@@ -2,6 +2,7 @@ package dev.inpaintstudio.gallery;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One output on disk, with the picture it was made from.
@@ -14,11 +15,25 @@ import java.time.Instant;
  * @param seedUsed      the seed the server used, when it said
  * @param featherPx     the feather it was pasted back with, or null when its record does not say
  * @param offline       made by the offline engine (its seed is the fill's)
+ * @param ancestors     the branch back, nearest first: the parent, its parent, ...; kept even when one
+ *                      of them is deleted (older records know only the parent)
  */
 public record StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
                            Long seed, boolean nsfwContentDetected, int width, int height,
                            Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
-                           String sourceName, Integer featherPx, boolean offline) {
+                           String sourceName, Integer featherPx, boolean offline, List<String> ancestors) {
+
+    public StoredResult {
+        ancestors = ancestors == null ? (parentId == null ? List.of() : List.of(parentId)) : List.copyOf(ancestors);
+    }
+
+    public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
+                        Long seed, boolean nsfwContentDetected, int width, int height,
+                        Path maskFile, Path thumbnailFile, boolean starred, String parentId, Long seedUsed,
+                        String sourceName, Integer featherPx, boolean offline) {
+        this(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height, maskFile,
+                thumbnailFile, starred, parentId, seedUsed, sourceName, featherPx, offline, null);
+    }
 
     /** A ModelsLab result. */
     public StoredResult(String id, Path resultFile, Path beforeFile, Instant created, String prompt,
@@ -56,6 +71,6 @@ public record StoredResult(String id, Path resultFile, Path beforeFile, Instant 
 
     StoredResult withStarred(boolean star) {
         return new StoredResult(id, resultFile, beforeFile, created, prompt, seed, nsfwContentDetected, width, height,
-                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, featherPx, offline);
+                maskFile, thumbnailFile, star, parentId, seedUsed, sourceName, featherPx, offline, ancestors);
     }
 }

@@ -7,10 +7,14 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
 
-/** A finished job: results at the original's full size, pasted back through the mask; {@code cropBox} is the part that was sent. */
+/**
+ * A finished job: results at the original's full size, pasted back through the mask; {@code cropBox}
+ * is the part that was sent; {@code serverGenerationSeconds} the generation time the server reported,
+ * or null.
+ */
 public record JobOutcome(JobRequest request, List<BufferedImage> results, GenerationSize sentSize,
                          String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed,
-                         CropBox cropBox) {
+                         CropBox cropBox, Double serverGenerationSeconds) {
     public JobOutcome {
         results = List.copyOf(results);
         if (cropBox == null) {
@@ -18,9 +22,14 @@ public record JobOutcome(JobRequest request, List<BufferedImage> results, Genera
         }
     }
 
+    public JobOutcome(JobRequest request, List<BufferedImage> results, GenerationSize sentSize,
+                      String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed, CropBox cropBox) {
+        this(request, results, sentSize, serverId, nsfwContentDetected, metaJson, elapsed, cropBox, null);
+    }
+
     /** An outcome for which the whole picture was sent. */
     public JobOutcome(JobRequest request, List<BufferedImage> results, GenerationSize sentSize,
                       String serverId, boolean nsfwContentDetected, String metaJson, Duration elapsed) {
-        this(request, results, sentSize, serverId, nsfwContentDetected, metaJson, elapsed, null);
+        this(request, results, sentSize, serverId, nsfwContentDetected, metaJson, elapsed, null, null);
     }
 }

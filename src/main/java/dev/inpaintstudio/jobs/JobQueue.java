@@ -1,5 +1,6 @@
 package dev.inpaintstudio.jobs;
 
+import dev.inpaintstudio.imaging.GenerationSize;
 import dev.inpaintstudio.modelslab.ModelsLabException;
 import dev.inpaintstudio.task.Progress;
 
@@ -100,7 +101,8 @@ public final class JobQueue<R> implements AutoCloseable {
     public JobStatus submit(JobRequest request, String parentResultId, JobListener observer) {
         String id = ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Job job = new Job(id, request, parentResultId, observer, JobStore.newRecord(id, request, parentResultId));
-        job.serverId = request.resumeServerId();
+        job.serverId = blankToNull(request.resumeServerId());
+        job.fetchUrl = blankToNull(request.resumeFetchUrl());
         JobStatus status;
         synchronized (this) {
             jobs.put(id, job);
@@ -108,6 +110,15 @@ public final class JobQueue<R> implements AutoCloseable {
         }
         fireChanged(status);
         io.execute(() -> {
+            try {
+                // The size of the crop this job's backend will be sent, not of the whole picture.
+                GenerationSize planned = runner.plan(request).size();
+                synchronized (this) {
+                    job.record = JobStore.newRecord(id, request, parentResultId, planned);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not plan the crop of job " + id + " ahead", e);
+            }
             try {
                 store.create(persisted(job), job.request);
             } catch (IOException | RuntimeException e) {
@@ -155,14 +166,26 @@ public final class JobQueue<R> implements AutoCloseable {
      * finish there ({@link JobStatus#retryCollects()}), else sends it anew.
      */
     public void retry(String id) {
+        again(id, false);
+    }
+
+    /**
+     * Asks the server again for a job it already has ({@link JobStatus#canCheckAgain()}: one cancelled
+     * after the server took it), collecting it instead of paying for it again. Does nothing for others.
+     */
+    public void checkAgain(String id) {
+        again(id, true);
+    }
+
+    private void again(String id, boolean checkAgain) {
         Job job;
         JobStatus status;
         synchronized (this) {
             job = jobs.get(id);
-            if (job == null || !job.status().canRetry()) {
+            if (job == null || !job.status().canRetry() || (checkAgain && !job.status().canCheckAgain())) {
                 return;
             }
-            boolean collect = job.collectable && job.serverId != null;
+            boolean collect = job.onServer() && (checkAgain || job.collectable);
             if (!collect) {
                 job.serverId = null;
                 job.fetchUrl = null;
@@ -170,7 +193,7 @@ public final class JobQueue<R> implements AutoCloseable {
             job.state = JobState.WAITING;
             job.stage = null;
             job.fraction = -1;
-            job.detail = collect ? "Will ask the server for job " + job.serverId : "";
+            job.detail = collect ? "Will ask the server for " + job.serverLabel() : "";
             job.message = "";
             job.collectable = false;
             job.cancelRequested = false;
@@ -248,6 +271,8 @@ public final class JobQueue<R> implements AutoCloseable {
             job.serverId = blankToNull(r.serverId());
             job.fetchUrl = blankToNull(r.fetchUrl());
             job.ready = true;
+            // A job picked up again keeps its clock: it has been under way since it was first sent.
+            Instant startedAt = parseInstant(r.startedAt(), null);
             if (r.isLocal() && !PersistedJob.FAILED.equals(r.state())) {
                 // Nothing was sent anywhere: an offline job cut short by a stop is simply run again.
                 job.state = JobState.WAITING;
@@ -256,13 +281,14 @@ public final class JobQueue<R> implements AutoCloseable {
             } else switch (r.state()) {
                 case PersistedJob.WAITING -> job.state = JobState.WAITING;
                 case PersistedJob.ACCEPTED -> {
-                    job.state = job.serverId != null ? JobState.WAITING : JobState.INTERRUPTED;
-                    job.detail = "Collecting job " + job.serverId + " from the server";
+                    job.state = job.onServer() ? JobState.WAITING : JobState.INTERRUPTED;
+                    job.detail = "Collecting " + job.serverLabel() + " from the server";
+                    job.startedAt = job.onServer() ? startedAt : null;
                 }
                 case PersistedJob.FAILED -> {
                     job.state = JobState.FAILED;
                     job.message = r.message() == null ? "Failed." : r.message();
-                    job.collectable = r.collectable() && job.serverId != null;
+                    job.collectable = r.collectable() && job.onServer();
                 }
                 default -> job.state = JobState.INTERRUPTED;
             }
@@ -311,7 +337,9 @@ public final class JobQueue<R> implements AutoCloseable {
                     job.state = JobState.RUNNING;
                     job.stage = Progress.Stage.PREPARING;
                     job.fraction = -1;
-                    job.startedAt = Instant.now();
+                    if (job.startedAt == null) {
+                        job.startedAt = Instant.now();
+                    }
                     job.attempt++;
                     job.slotReleased = false;
                     running++;
@@ -343,7 +371,7 @@ public final class JobQueue<R> implements AutoCloseable {
                 return;
             }
             JobRequest r = job.request;
-            request = r.resuming(job.serverId);
+            request = r.resuming(job.serverId, job.fetchUrl);
         }
         try {
             store.update(persisted(job));
@@ -425,7 +453,7 @@ public final class JobQueue<R> implements AutoCloseable {
                 stored = sink.store(outcome, new JobOrigin(job.id, job.parentResultId));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not store the results of job " + job.id, e);
-                fail("The results could not be saved: " + e.getMessage(), e, job.serverId != null);
+                fail("The results could not be saved: " + e.getMessage(), e, job.onServer());
                 return;
             }
             try {
@@ -457,7 +485,7 @@ public final class JobQueue<R> implements AutoCloseable {
             if (!current()) {
                 return;
             }
-            boolean collectable = job.serverId != null && isDeadline(cause);
+            boolean collectable = job.onServer() && isDeadline(cause);
             fail(message, cause, collectable);
         }
 
@@ -557,7 +585,8 @@ public final class JobQueue<R> implements AutoCloseable {
         String state;
         if (job.state == JobState.FAILED) {
             state = PersistedJob.FAILED;
-        } else if (job.serverId != null) {
+        } else if (job.onServer()) {
+            // An id or a fetch link: either is enough to collect the job instead of paying for it again.
             state = PersistedJob.ACCEPTED;
         } else if (job.state == JobState.RUNNING || job.state == JobState.INTERRUPTED) {
             state = PersistedJob.SENDING;
@@ -632,10 +661,20 @@ public final class JobQueue<R> implements AutoCloseable {
             this.record = record;
         }
 
+        /** Whether the server has this job: it gave an id or a link to ask for it. */
+        boolean onServer() {
+            return serverId != null || fetchUrl != null;
+        }
+
+        String serverLabel() {
+            return serverId != null ? "job " + serverId : "the job";
+        }
+
         JobStatus status() {
             return new JobStatus(id, sourceName, prompt, parentResultId, state,
                     state == JobState.RUNNING ? stage : null, fraction, detail, serverId, message, createdAt, startedAt,
-                    finishedAt, state == JobState.FAILED && collectable && serverId != null, REVISIONS.incrementAndGet());
+                    finishedAt, state == JobState.FAILED && collectable && onServer(), REVISIONS.incrementAndGet(),
+                    onServer());
         }
     }
 }

@@ -9,12 +9,13 @@ import java.util.Objects;
 /**
  * A snapshot of what to generate: the full-resolution picture, a copy of its mask coverage and the
  * recipe (which backend, with its parameters). Nothing in it changes while the job runs, whatever
- * the artist does meanwhile. {@code resumeServerId}, when set, names a job already on the server to
- * collect instead of submitting a new one (one that outlived the deadline). {@code crop} says how
- * much context is sent and how the result is blended back.
+ * the artist does meanwhile. {@code resumeServerId} and {@code resumeFetchUrl}, when either is set,
+ * name a job already on the server to collect instead of submitting a new one (one that outlived the
+ * deadline, or that a previous run left under way); the fetch link is the one the server gave for it.
+ * {@code crop} says how much context is sent and how the result is blended back.
  */
 public record JobRequest(BufferedImage image, byte[] coverage, GenerationRecipe recipe, String sourceName,
-                         String resumeServerId, CropSettings crop) {
+                         String resumeServerId, String resumeFetchUrl, CropSettings crop) {
     public JobRequest {
         Objects.requireNonNull(recipe, "recipe");
         if (crop == null) {
@@ -27,6 +28,12 @@ public record JobRequest(BufferedImage image, byte[] coverage, GenerationRecipe 
                 && fill.options().sourceRegion().length != coverage.length) {
             throw new IllegalArgumentException("The texture source region does not have the image's size");
         }
+    }
+
+    /** A job to send anew, or to collect by server id alone. */
+    public JobRequest(BufferedImage image, byte[] coverage, GenerationRecipe recipe, String sourceName,
+                      String resumeServerId, CropSettings crop) {
+        this(image, coverage, recipe, sourceName, resumeServerId, null, crop);
     }
 
     /** A ModelsLab job. */
@@ -48,7 +55,24 @@ public record JobRequest(BufferedImage image, byte[] coverage, GenerationRecipe 
 
     /** The same request, collecting {@code serverId} instead of submitting anew. */
     public JobRequest resuming(String serverId) {
-        return new JobRequest(image, coverage, recipe, sourceName, serverId, crop);
+        return resuming(serverId, null);
+    }
+
+    /**
+     * The same request, collecting the server's job (by its id, its fetch link or both) instead of
+     * submitting anew; with neither it is sent anew.
+     */
+    public JobRequest resuming(String serverId, String fetchUrl) {
+        return new JobRequest(image, coverage, recipe, sourceName, serverId, fetchUrl, crop);
+    }
+
+    /** Whether this collects a job the server already has rather than sending a new one. */
+    public boolean resumes() {
+        return isSet(resumeServerId) || isSet(resumeFetchUrl);
+    }
+
+    private static boolean isSet(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** The ModelsLab parameters, or null for an offline job. */

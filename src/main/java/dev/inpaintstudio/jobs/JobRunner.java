@@ -70,6 +70,11 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    /** The part of the picture the job's backend will be given and at what size, as {@link #submit} will cut it. */
+    public ContextCrop plan(JobRequest request) {
+        return backends.backendFor(request.recipe()).planCrop(request);
+    }
+
     private JobOutcome generate(JobRequest request, JobListener listener, CancellationToken token, long start)
             throws BackendException {
         listener.report(Progress.Stage.PREPARING, -1, "Preparing image and mask");
@@ -86,7 +91,8 @@ public final class JobRunner implements AutoCloseable {
         BufferedImage mask = fit(Crops.mask(request.coverage(), w, box), size);
         token.throwIfCancelled();
 
-        GenerationInput input = new GenerationInput(image, mask, cropRecipe(recipe, w, box, size), request.resumeServerId());
+        GenerationInput input = new GenerationInput(image, mask, cropRecipe(recipe, w, box, size), request.resumeServerId(),
+                request.resumeFetchUrl());
         BackendResult result = backend.generate(input, listener, token);
         token.throwIfCancelled();
 
@@ -100,7 +106,7 @@ public final class JobRunner implements AutoCloseable {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new JobOutcome(request, pasted, size, result.serverId(), result.nsfwContentDetected(), result.metaJson(),
-                elapsed, box);
+                elapsed, box, result.serverGenerationSeconds());
     }
 
     /** The crop at the working size; as it is when that is its own size (the offline engine's usual case). */

@@ -16,11 +16,12 @@ import java.time.Instant;
  * @param retryCollects a retry polls the job already on the server instead of sending it again
  * @param revision      grows with every change of any job: of two statuses of one job, the higher
  *                      revision is the newer (listeners are told from several threads)
+ * @param onServer      the server took the job (gave an id or a link to ask for it)
  */
 public record JobStatus(String id, String sourceName, String prompt, String parentResultId, JobState state,
                         Progress.Stage stage, double fraction, String detail, String serverId, String message,
                         Instant createdAt, Instant startedAt, Instant finishedAt, boolean retryCollects,
-                        long revision) {
+                        long revision, boolean onServer) {
 
     /** Running time so far (or in all, once finished); zero before it starts. */
     public Duration elapsed(Instant now) {
@@ -42,5 +43,13 @@ public record JobStatus(String id, String sourceName, String prompt, String pare
 
     public boolean canRetry() {
         return state == JobState.FAILED || state == JobState.INTERRUPTED || state == JobState.CANCELLED;
+    }
+
+    /**
+     * A job cancelled after the server took it: the server may finish it (and charge it) anyway, so it
+     * can be asked for again and collected without sending, and so paying for, it a second time.
+     */
+    public boolean canCheckAgain() {
+        return state == JobState.CANCELLED && onServer;
     }
 }

@@ -50,19 +50,35 @@ public final class JobStore {
     public record Loaded(PersistedJob record, JobRequest request) {
     }
 
-    /** The record a new job starts with (state WAITING), without writing anything. */
+    /**
+     * The record a new job starts with (state WAITING), without writing anything, with the size the
+     * whole picture would be sent at; see the other form for the size actually planned.
+     */
     public static PersistedJob newRecord(String id, JobRequest request, String parentResultId) {
+        return newRecord(id, request, parentResultId, null);
+    }
+
+    /**
+     * The record a new job starts with (state WAITING), without writing anything.
+     *
+     * @param sent the size the backend is sent (its planned crop at its working size), or null when
+     *             not known: then the whole picture's
+     */
+    public static PersistedJob newRecord(String id, JobRequest request, String parentResultId, GenerationSize sent) {
         int w = request.image().getWidth();
         int h = request.image().getHeight();
         PersistedJob.Crop crop = PersistedJob.Crop.of(request.crop());
         String created = Instant.now().toString();
         if (request.recipe() instanceof GenerationRecipe.LocalFill fill) {
             return new PersistedJob(PersistedJob.VERSION, id, created, null, request.sourceName(), parentResultId, null,
-                    null, w, h, 0, 0, PersistedJob.WAITING, null, null, null, false, GenerationRecipe.LOCAL_ID,
+                    null, w, h, sent == null ? 0 : sent.width(), sent == null ? 0 : sent.height(), PersistedJob.WAITING,
+                    null, null, null, false, GenerationRecipe.LOCAL_ID,
                     PersistedJob.Fill.of(fill.options()), crop);
         }
         InpaintParameters p = request.modelsLabParameters();
-        GenerationSize sent = GenerationSize.fit(w, h);
+        if (sent == null) {
+            sent = GenerationSize.fit(w, h);
+        }
         return new PersistedJob(PersistedJob.VERSION, id, created, null, request.sourceName(),
                 parentResultId, p.endpoint().name(), WireParameters.of(p, sent.width(), sent.height()), w, h,
                 sent.width(), sent.height(), PersistedJob.WAITING, null, null, null, false, GenerationRecipe.MODELSLAB_ID,

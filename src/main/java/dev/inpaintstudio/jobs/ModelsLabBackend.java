@@ -52,8 +52,10 @@ public final class ModelsLabBackend implements Backend {
         }
         InpaintResult result;
         try {
-            result = input.resumeServerId() == null ? submit(input, apiKey, progress, cancel)
-                    : client.get().resume(input.parameters().endpoint(), input.resumeServerId(), apiKey, progress, cancel);
+            // The fetch link the server gave is polled as it is; the id alone falls back to the standard path.
+            result = !input.resumes() ? submit(input, apiKey, progress, cancel)
+                    : client.get().resume(input.parameters().endpoint(), input.resumeServerId(), input.resumeFetchUrl(),
+                            apiKey, progress, cancel);
         } catch (ModelsLabException e) {
             throw new BackendException(e.getMessage(), e);
         }
@@ -69,7 +71,10 @@ public final class ModelsLabBackend implements Backend {
         if (images.isEmpty()) {
             throw new BackendException("The server reported success but sent no image.", null);
         }
-        return new BackendResult(images, result.serverId(), result.nsfwContentDetected(), result.metaJson());
+        // 0 is what the parser makes of a reply without the field: not a time the server reported.
+        Double generationSeconds = result.generationTimeSeconds() > 0 ? result.generationTimeSeconds() : null;
+        return new BackendResult(images, result.serverId(), result.nsfwContentDetected(), result.metaJson(),
+                generationSeconds);
     }
 
     private InpaintResult submit(GenerationInput input, ApiKey apiKey, Progress progress, CancellationToken cancel)

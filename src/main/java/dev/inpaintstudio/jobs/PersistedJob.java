@@ -19,6 +19,8 @@ import java.util.Map;
  *                   as {@code serverId}), {@code FAILED}
  * @param endpoint   the ModelsLab endpoint; null for an offline job
  * @param parameters every parameter as sent, by wire name (see {@link WireParameters}); null offline
+ * @param sentWidth  the size the backend is sent: the planned crop around the mask at the backend's
+ *                   working size (in older files, the whole picture fitted)
  * @param collectable for FAILED: the job may still finish on the server, so a retry collects it
  * @param backend    {@code modelslab} or {@code local}; null in files before version 2 (ModelsLab)
  * @param fill       the offline engine's options; null for a ModelsLab job

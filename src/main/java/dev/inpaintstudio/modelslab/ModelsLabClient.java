@@ -115,12 +115,25 @@ public final class ModelsLabClient {
      */
     public InpaintResult resume(Endpoint endpoint, String serverId, ApiKey key, Progress progress, CancellationToken cancel)
             throws ModelsLabException {
+        return resume(endpoint, serverId, null, key, progress, cancel);
+    }
+
+    /**
+     * Picks up a job submitted earlier by what the server said of it: polls its {@code fetch_result}
+     * link when there is one (the server's own word on where to ask, used as {@link #inpaint} uses it),
+     * else the endpoint's standard fetch for {@code serverId}; at once, then downloads as
+     * {@link #inpaint} does. Either may be null, not both.
+     */
+    public InpaintResult resume(Endpoint endpoint, String serverId, String fetchUrl, ApiKey key, Progress progress,
+                                CancellationToken cancel) throws ModelsLabException {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         checkSetup(key);
-        if (serverId == null || serverId.isBlank()) {
+        String id = serverId == null ? "" : serverId.strip();
+        String link = fetchUrl == null ? "" : fetchUrl.strip();
+        if (id.isEmpty() && link.isEmpty()) {
             throw new ModelsLabException(Kind.BAD_RESPONSE, "There is no server job id to check.");
         }
-        Done done = poll(endpoint, serverId.strip(), "", null, List.of(), true, key, deadline, progress, cancel);
+        Done done = poll(endpoint, id, link, null, List.of(), true, key, deadline, progress, cancel);
         return finish(done.reply(), done.futureLinks(), done.id(), key, progress, cancel);
     }
 

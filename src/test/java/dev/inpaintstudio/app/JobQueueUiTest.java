@@ -120,6 +120,30 @@ class JobQueueUiTest extends ApplicationTest {
     }
 
     @Test
+    void aJobCancelledAfterTheServerTookItIsCollectedOnCheckAgainNotSentAgain() throws Exception {
+        openPaintedPicture();
+        clickOn("#generate");
+        clickOn("#generate");
+        waitUntil(() -> jobs().items().size() == 2 && jobs().items().stream().allMatch(i ->
+                i.status().stage() == Progress.Stage.QUEUED && i.status().serverId() != null));
+        String first = jobs().items().get(0).id();
+        String warning = WaitForAsyncUtils.asyncFx(context.session()::closeWarning).get();
+        assertTrue(warning.contains("2 jobs are still under way. At the next start, the 2 that the server has are collected."),
+                "closing says what the next start does with them: " + warning);
+
+        clickOn("#job-cancel-" + first);
+        waitUntil(() -> jobs().items().get(0).status().state() == JobState.CANCELLED);
+        assertTrue(lookup("#job-check-" + first).query().isVisible(), "Check again is offered");
+        assertEquals("Send again", lookup("#job-retry-" + first).queryButton().getText(),
+                "and sending it anew says so");
+
+        clickOn("#job-check-" + first);
+        waitUntil(() -> jobs().items().stream().allMatch(i -> i.status().state() == JobState.DONE));
+        waitUntil(() -> window.gallery().getItems().size() == 2);
+        assertEquals(2, submits.get(), "the cancelled job was collected from the server, not sent (and paid) again");
+    }
+
+    @Test
     void aFailedJobIsRetriedWithOneClick() throws Exception {
         fake = new FakeModelsLabServer(Duration.ofSeconds(1));
         openPaintedPicture();

@@ -19,14 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.InflaterInputStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -36,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class KillAndResumeTest {
     private static final int ORIGINAL = 0xff3366aa;
+    private static final String KEY = "kill-test-key";
 
     @TempDir
     Path home;
@@ -74,7 +81,7 @@ class KillAndResumeTest {
         Files.createDirectories(config);
         Files.writeString(config.resolve("settings.properties"),
                 "baseUrl=" + server.url("/").toString().replaceAll("/$", "").replace(":", "\\:") + "\n");
-        new ApiKeyStore(config).save("kill-test-key");
+        new ApiKeyStore(config).save(KEY);
         Path picture = home.resolve("picture.png");
         BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 240; y++) {
@@ -101,6 +108,9 @@ class KillAndResumeTest {
         assertEquals(1, submits.get());
         assertEquals(PersistedJob.ACCEPTED, accepted.state());
         assertNotNull(accepted.fetchUrl());
+        Path data = home.resolve("data");
+        assertTrue(countFiles(data) >= 3, "the job's picture, mask and job.json are there to check");
+        assertKeyInNoFile(data, "at the kill");
 
         // The next start, on the same folder.
         try (JobServices services = JobProcessMain.services(home)) {
@@ -136,9 +146,98 @@ class KillAndResumeTest {
             try (Stream<Path> left = Files.list(home.resolve("data").resolve("jobs"))) {
                 assertEquals(0, left.count(), "the finished job's files are gone");
             }
+            // The recipe a PNG carries when saved with it, next to the stored results.
+            services.results().export(result, data.resolve("exported.png"), false);
+            assertTrue(pngTexts(data.resolve("exported.png")).stream().anyMatch(t -> t.contains("a window at night")),
+                    "the exported PNG carries its recipe as text");
+            assertKeyInNoFile(data, "after collection");
             System.out.printf("kill -9 and resume: accepted after %.1f s, collected %.1f s after the kill%n",
                     (acceptedAt - start) / 1e9, (doneAt - acceptedAt) / 1e9);
         }
+    }
+
+    private static long countFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /**
+     * The key is in no file under {@code root}: not in the raw bytes of any file (job.json, record.json,
+     * the pictures), nor in the text chunks of any PNG, inflated when compressed.
+     */
+    private static void assertKeyInNoFile(Path root, String when) throws IOException {
+        byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(root)) {
+            files = all.filter(Files::isRegularFile).toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(-1, indexOf(bytes, key), "the API key is in " + root.relativize(file) + " " + when);
+            if (file.getFileName().toString().endsWith(".png")) {
+                for (String text : pngTexts(file)) {
+                    assertFalse(text.contains(KEY), "the API key is in the PNG text of " + file.getFileName() + " " + when);
+                }
+            }
+        }
+    }
+
+    /** The text of every tEXt, zTXt and iTXt chunk of a PNG, inflated where it is compressed. */
+    static List<String> pngTexts(Path png) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(png)))) {
+            in.skipNBytes(8);
+            while (in.available() >= 12) {
+                int length = in.readInt();
+                byte[] type = in.readNBytes(4);
+                byte[] body = in.readNBytes(length);
+                in.skipNBytes(4);
+                String name = new String(type, StandardCharsets.ISO_8859_1);
+                if (name.equals("tEXt")) {
+                    texts.add(new String(body, StandardCharsets.ISO_8859_1));
+                } else if (name.equals("zTXt")) {
+                    int nul = indexOf(body, new byte[] {0});
+                    texts.add(new String(body, 0, nul, StandardCharsets.ISO_8859_1) + "\0"
+                            + new String(inflate(body, nul + 2), StandardCharsets.ISO_8859_1));
+                } else if (name.equals("iTXt")) {
+                    int nul = indexOf(body, new byte[] {0});
+                    boolean compressed = body[nul + 1] != 0;
+                    int language = nul + 3;
+                    int languageEnd = indexOf(body, new byte[] {0}, language);
+                    int textStart = indexOf(body, new byte[] {0}, languageEnd + 1) + 1;
+                    byte[] text = compressed ? inflate(body, textStart)
+                            : java.util.Arrays.copyOfRange(body, textStart, body.length);
+                    texts.add(new String(body, 0, nul, StandardCharsets.ISO_8859_1) + "\0"
+                            + new String(text, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static byte[] inflate(byte[] body, int from) throws IOException {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(body, from, body.length - from))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private PersistedJob waitForAcceptedJob(Duration limit) throws Exception {

@@ -243,6 +243,93 @@ class JobQueueTest {
     }
 
     @Test
+    void aCancelledJobTheServerHadIsCollectedOnCheckAgainNotSentAgain() throws Exception {
+        GatedBackend backend = new GatedBackend();
+        JobQueue<String> q = queue(backend, 1);
+        String onServer = q.submit(request(), null, null).id();
+        String neverSent = q.submit(request(), null, null).id();
+        waitFor(() -> "srv-1".equals(latest.get(onServer).serverId()), "accepted");
+        q.cancel(neverSent);
+        q.cancel(onServer);
+        waitFor(() -> state(onServer) == JobState.CANCELLED, "cancelled");
+        assertTrue(latest.get(onServer).canCheckAgain(), "the server may finish it: it can be asked for");
+        assertFalse(latest.get(neverSent).canCheckAgain(), "never sent: nothing to ask for");
+        assertTrue(latest.get(neverSent).canRetry());
+
+        q.checkAgain(neverSent);
+        Thread.sleep(100);
+        assertEquals(JobState.CANCELLED, state(neverSent), "Check again does nothing for a job the server never had");
+
+        backend.release.countDown();
+        q.checkAgain(onServer);
+        waitFor(() -> state(onServer) == JobState.DONE, "collected");
+        assertEquals(List.of("srv-1"), backend.resumedIds, "asked for by its server id");
+        assertEquals(2, backend.calls.get(), "one send, one collection");
+        assertTrue(stored.stream().anyMatch(s -> s.startsWith(onServer + ":srv-1:")), stored.toString());
+    }
+
+    @Test
+    void retryStillSendsACancelledJobAnew() throws Exception {
+        GatedBackend backend = new GatedBackend();
+        JobQueue<String> q = queue(backend, 1);
+        String id = q.submit(request(), null, null).id();
+        waitFor(() -> "srv-1".equals(latest.get(id).serverId()), "accepted");
+        q.cancel(id);
+        waitFor(() -> state(id) == JobState.CANCELLED, "cancelled");
+        backend.release.countDown();
+        q.retry(id);
+        waitFor(() -> state(id) == JobState.DONE, "sent again");
+        assertTrue(backend.resumedIds.isEmpty(), "Retry is a new send");
+        assertEquals(2, backend.calls.get());
+    }
+
+    @Test
+    void aRestoredJobKeepsTheTimeItFirstStarted() throws Exception {
+        JobStore disk = new JobStore(dir);
+        JobRequest r = request();
+        java.time.Instant started = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        disk.create(JobStore.newRecord("a-accepted", r, null).with(PersistedJob.ACCEPTED, "srv-5", "http://x/f/5",
+                null, false, started.toString()), r);
+        GatedBackend backend = new GatedBackend();
+        JobQueue<String> q = queue(backend, 2);
+        q.restore();
+        waitFor(() -> state("a-accepted") == JobState.RUNNING && backend.running.get() == 1, "collecting");
+        assertEquals(started, latest.get("a-accepted").startedAt(), "the clock goes on from the first start");
+        assertTrue(latest.get("a-accepted").elapsed(java.time.Instant.now()).toDays() > 0);
+        assertEquals(started.toString(), disk.read("a-accepted").startedAt());
+        backend.release.countDown();
+        waitFor(() -> state("a-accepted") == JobState.DONE, "done");
+        assertEquals(started, latest.get("a-accepted").startedAt());
+    }
+
+    @Test
+    void theJobFileRecordsTheSizeOfTheCropSentNotOfTheWholePicture() throws Exception {
+        int w = 2000;
+        int h = 1500;
+        byte[] coverage = new byte[w * h];
+        for (int y = 700; y < 730; y++) {
+            for (int x = 900; x < 940; x++) {
+                coverage[y * w + x] = (byte) 255;
+            }
+        }
+        JobRequest r = new JobRequest(solid(w, h, 0xff000000), coverage, params(), "wide.png");
+        GatedBackend backend = new GatedBackend();
+        JobQueue<String> q = queue(backend, 1);
+        String id = q.submit(r, null, null).id();
+        waitFor(() -> new JobStore(dir).exists(id), "on disk");
+        PersistedJob onDisk = new JobStore(dir).read(id);
+        dev.inpaintstudio.imaging.GenerationSize planned = backend.planCrop(r).size();
+        dev.inpaintstudio.imaging.GenerationSize whole = dev.inpaintstudio.imaging.GenerationSize.fit(w, h);
+        assertNotEquals(whole, planned, "a small mask in a big picture is sent as a crop");
+        assertEquals(planned.width(), onDisk.sentWidth());
+        assertEquals(planned.height(), onDisk.sentHeight());
+        assertEquals(String.valueOf(planned.width()), String.valueOf(onDisk.parameters().get("width")));
+        assertEquals(String.valueOf(planned.height()), String.valueOf(onDisk.parameters().get("height")));
+        backend.release.countDown();
+        waitFor(() -> state(id) == JobState.DONE, "done");
+    }
+
+    @Test
     void closingKeepsTheFilesOfJobsUnderWay() throws Exception {
         GatedBackend backend = new GatedBackend();
         JobQueue<String> q = queue(backend, 2);
