@@ -1,6 +1,7 @@
 package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.tool.ToolKind;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -145,7 +146,13 @@ public final class EditorToolBar extends VBox {
             }
         });
         show.run();
+        // The box fires only when its value changes, so after each use the value goes back to none:
+        // picking or typing the same level again (say after the wheel zoomed) still applies it.
+        boolean[] resetting = {false};
         zoom.setOnAction(e -> {
+            if (resetting[0]) {
+                return;
+            }
             String text = zoom.getValue() == null ? zoom.getEditor().getText() : zoom.getValue();
             Double value = parsePercent(text);
             if (value != null) {
@@ -155,6 +162,16 @@ public final class EditorToolBar extends VBox {
             if (zoom.getEditor().isFocused()) {
                 editor.requestFocus();
             }
+            // Later, not inside the value change that called this.
+            Platform.runLater(() -> {
+                resetting[0] = true;
+                try {
+                    zoom.setValue(null);
+                } finally {
+                    resetting[0] = false;
+                }
+                show.run();
+            });
         });
         zoom.getEditor().focusedProperty().addListener((obs, o, focused) -> {
             if (!focused) {
