@@ -213,11 +213,7 @@ public final class EditorToolBar extends VBox {
         help.textProperty().bind(Bindings.createStringBinding(() -> editor.toolProperty().get().help(), editor.toolProperty()));
         active.setTooltip(help);
 
-        Slider size = new Slider(EditorShortcuts.MIN_BRUSH, 500, editor.brushSizeProperty().get());
-        size.setId("brushSize");
-        size.setPrefWidth(110);
-        size.setFocusTraversable(false);
-        size.valueProperty().bindBidirectional(editor.brushSizeProperty());
+        Slider size = brushSizeSlider();
         size.setTooltip(new Tooltip("Brush size in image pixels ([ and ] to change)"));
         Label sizeLabel = new Label();
         sizeLabel.setMinWidth(52);
@@ -293,6 +289,49 @@ public final class EditorToolBar extends VBox {
         docInfo.setTooltip(name);
         return new ToolBar(active, new Separator(), brushOptions, wandOptions, spacer, docInfo, new Separator(),
                 show, outline, color, new Label("Opacity"), opacity);
+    }
+
+    /**
+     * The brush size on a logarithmic scale over the same range as [ and ], so small sizes get as
+     * much of the slider as large ones; the slider's value is the natural log of the size.
+     */
+    private Slider brushSizeSlider() {
+        Slider size = new Slider(Math.log(EditorShortcuts.MIN_BRUSH), Math.log(EditorShortcuts.MAX_BRUSH),
+                sizeToSlider(editor.brushSizeProperty().get()));
+        size.setId("brushSize");
+        size.setPrefWidth(130);
+        size.setFocusTraversable(false);
+        boolean[] syncing = {false};
+        size.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    editor.brushSizeProperty().set(sliderToSize(n.doubleValue()));
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        editor.brushSizeProperty().addListener((obs, o, n) -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    size.setValue(sizeToSlider(n.doubleValue()));
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        return size;
+    }
+
+    static double sizeToSlider(double size) {
+        return Math.log(Math.max(EditorShortcuts.MIN_BRUSH, Math.min(EditorShortcuts.MAX_BRUSH, size)));
+    }
+
+    /** Whole pixels, as [ and ] give. */
+    static double sliderToSize(double value) {
+        return Math.max(EditorShortcuts.MIN_BRUSH, Math.min(EditorShortcuts.MAX_BRUSH, Math.round(Math.exp(value))));
     }
 
     private void showFor(Node options, boolean brush, boolean wand) {
