@@ -172,6 +172,8 @@ public final class EditorView extends Region {
         busyBox.setStyle("-fx-background-color: #000000b0; -fx-background-radius: 6; -fx-padding: 8 14 8 14;");
         busyBox.setManaged(false);
         busyBox.visibleProperty().bind(busy.getReadOnlyProperty());
+        cursorInner.setId("brushCursor");
+        cursorOuter.setId("brushCursorOuter");
         rectPreview.setFill(null);
         ellipsePreview.setFill(null);
         overlay.getChildren().addAll(cropOverlay.node(), rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
