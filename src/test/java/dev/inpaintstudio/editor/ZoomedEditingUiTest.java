@@ -382,10 +382,16 @@ class ZoomedEditingUiTest extends ApplicationTest {
         for (int x = 9_020; x <= 9_120; x += 10) {
             assertEquals(255, doc.mask().get(x, 6_020), "the stroke from the red to the green square, at x=" + x);
         }
-        assertEquals(0, doc.mask().get(9_070, 6_020 - 12), "12 px above the stroke (10 px brush)");
-        assertEquals(0, doc.mask().get(9_070, 6_020 + 12), "12 px below it");
-        assertEquals(0, doc.mask().get(9_000 - 12, 6_020), "before its start");
-        assertEquals(0, doc.mask().get(9_140 + 12, 6_020), "past its end");
+        // The stroke runs along pixel boundaries (x 9020 to 9120, y 6020). The 10 px brush covers pixels
+        // whose centre is 3.5 px off it fully and those 6.5 px off not at all: an offset of 2 px fails.
+        assertEquals(255, doc.mask().get(9_070, 6_016), "3.5 px above the stroke");
+        assertEquals(0, doc.mask().get(9_070, 6_013), "6.5 px above it");
+        assertEquals(255, doc.mask().get(9_070, 6_023), "3.5 px below it");
+        assertEquals(0, doc.mask().get(9_070, 6_026), "6.5 px below it");
+        assertEquals(255, doc.mask().get(9_016, 6_020), "3.5 px before its start (the red square's centre)");
+        assertEquals(0, doc.mask().get(9_013, 6_020), "6.5 px before it");
+        assertEquals(255, doc.mask().get(9_123, 6_020), "3.5 px past its end (the green square's centre)");
+        assertEquals(0, doc.mask().get(9_126, 6_020), "6.5 px past it");
         assertTint(red.midpoint(green), "the screen shows the stroke where it was painted");
     }
 
