@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// The 8192² picture, mask and their pyramids outgrow the default heap of a small machine.
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class MaskBrushBenchmark {
     private static final int STEPS = 256;
     private static final double RADIUS = 32;

@@ -120,12 +120,15 @@ public final class AppContext implements AutoCloseable {
         generation = new GenerationViewModel(jobs, jobServices.results(), parameters, fx);
         generation.cropSettingsProperty().set(cropSettings(settings));
         presets = new PresetsViewModel(parameters, presetStore, io, fx, this::defaultEndpoint);
-        DocumentOpener opener = new DocumentOpener(io, () -> settings.undoBudgetMegabytes() * MIB);
-        session = new SessionViewModel(new Autosave(paths.dataDir().resolve("autosave")), generation, parameters, io);
+        DocumentOpener opener = new DocumentOpener(io, this::undoBudgetBytes);
+        session = new SessionViewModel(new Autosave(paths.dataDir().resolve("autosave")), generation, parameters, io,
+                this::undoBudgetBytes);
         ResultActions actions = new ResultActions(jobServices.results(), generation, parameters, opener, io, fx);
         window = new MainWindow(generation, parameters, presets, opener, io, this::openSettings, session, actions,
                 thumbnailLoader);
         Themes.apply(window.scene(), settings.theme());
+        // The editor gives every document it shows this budget, and applies a change to the open one.
+        window.editor().historyBudgetBytesProperty().set(undoBudgetBytes());
         parameters.reusableSeedProperty().bind(Bindings.createObjectBinding(() -> {
             StoredResult selected = window.gallery().getSelectionModel().getSelectedItem();
             return selected == null ? null : selected.seed();
@@ -203,6 +206,10 @@ public final class AppContext implements AutoCloseable {
         parameters.backendChosenProperty().addListener(remember);
     }
 
+    private long undoBudgetBytes() {
+        return settings.undoBudgetMegabytes() * MIB;
+    }
+
     static BackendChoice followingKey(String key) {
         return key == null || key.isBlank() ? BackendChoice.OFFLINE : BackendChoice.MODELSLAB;
     }
@@ -221,6 +228,7 @@ public final class AppContext implements AutoCloseable {
             Themes.apply(window.scene(), settings.theme());
             jobServices.queue().setConcurrency(settings.concurrency());
             generation.cropSettingsProperty().set(cropSettings(settings));
+            window.editor().historyBudgetBytesProperty().set(undoBudgetBytes());
             saveInBackground();
         });
     }

@@ -2,7 +2,6 @@ package dev.inpaintstudio.app;
 
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.MaskLayer;
-import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.jobs.JobState;
 import dev.inpaintstudio.jobs.JobStatus;
 import dev.inpaintstudio.params.ParameterSnapshot;
@@ -25,6 +24,7 @@ import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,6 +42,7 @@ public final class SessionViewModel {
     private final GenerationViewModel generation;
     private final ParametersViewModel parameters;
     private final ExecutorService io;
+    private final LongSupplier historyBudgetBytes;
     private final BooleanProperty unsubmittedMask = new SimpleBooleanProperty(this, "unsubmittedMask");
     private final PauseTransition debounce = new PauseTransition(QUIET_BEFORE_SAVE);
     private final Timeline periodic = new Timeline(new KeyFrame(PERIOD, e -> saveIfChanged()));
@@ -56,8 +57,9 @@ public final class SessionViewModel {
     private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
     SessionViewModel(Autosave autosave, GenerationViewModel generation, ParametersViewModel parameters,
-                     ExecutorService io) {
+                     ExecutorService io, LongSupplier historyBudgetBytes) {
         this.autosave = autosave;
+        this.historyBudgetBytes = historyBudgetBytes;
         this.generation = generation;
         this.parameters = parameters;
         this.io = io;
@@ -148,7 +150,7 @@ public final class SessionViewModel {
     public Document restore(Autosave.Snapshot snapshot) {
         Autosave.Session s = snapshot.session();
         Document doc = new Document(snapshot.image(), s.name() == null ? "Restored picture" : s.name(),
-                s.source() == null ? null : Path.of(s.source()), History.DEFAULT_BUDGET_BYTES);
+                s.source() == null ? null : Path.of(s.source()), historyBudgetBytes.getAsLong());
         doc.mask().writeRegion(doc.mask().bounds(), snapshot.coverage());
         ParameterSnapshot values = s.snapshot();
         if (values != null) {

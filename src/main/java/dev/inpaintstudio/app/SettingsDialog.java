@@ -161,7 +161,7 @@ final class SettingsDialog extends Dialog<ButtonType> {
         undo.setEditable(true);
         undo.setPrefWidth(120);
         undo.valueProperty().addListener((obs, o, n) -> vm.undoBudgetMegabytesProperty().set(n));
-        grid.addRow(row++, label("Undo memory (MB)"), withNote(undo, "Per picture, for pictures opened from now on."));
+        grid.addRow(row++, label("Undo memory (MB)"), withNote(undo, "Per picture; applies to the open one too. Past it the oldest steps go."));
 
         Spinner<Integer> jobs = new Spinner<>(Settings.MIN_CONCURRENCY, Settings.MAX_CONCURRENCY,
                 vm.concurrencyProperty().get());

@@ -1,6 +1,7 @@
 package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.tool.ToolKind;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -145,7 +146,13 @@ public final class EditorToolBar extends VBox {
             }
         });
         show.run();
+        // The box fires only when its value changes, so after each use the value goes back to none:
+        // picking or typing the same level again (say after the wheel zoomed) still applies it.
+        boolean[] resetting = {false};
         zoom.setOnAction(e -> {
+            if (resetting[0]) {
+                return;
+            }
             String text = zoom.getValue() == null ? zoom.getEditor().getText() : zoom.getValue();
             Double value = parsePercent(text);
             if (value != null) {
@@ -155,6 +162,16 @@ public final class EditorToolBar extends VBox {
             if (zoom.getEditor().isFocused()) {
                 editor.requestFocus();
             }
+            // Later, not inside the value change that called this.
+            Platform.runLater(() -> {
+                resetting[0] = true;
+                try {
+                    zoom.setValue(null);
+                } finally {
+                    resetting[0] = false;
+                }
+                show.run();
+            });
         });
         zoom.getEditor().focusedProperty().addListener((obs, o, focused) -> {
             if (!focused) {
@@ -196,11 +213,7 @@ public final class EditorToolBar extends VBox {
         help.textProperty().bind(Bindings.createStringBinding(() -> editor.toolProperty().get().help(), editor.toolProperty()));
         active.setTooltip(help);
 
-        Slider size = new Slider(EditorShortcuts.MIN_BRUSH, 500, editor.brushSizeProperty().get());
-        size.setId("brushSize");
-        size.setPrefWidth(110);
-        size.setFocusTraversable(false);
-        size.valueProperty().bindBidirectional(editor.brushSizeProperty());
+        Slider size = brushSizeSlider();
         size.setTooltip(new Tooltip("Brush size in image pixels ([ and ] to change)"));
         Label sizeLabel = new Label();
         sizeLabel.setMinWidth(52);
@@ -276,6 +289,49 @@ public final class EditorToolBar extends VBox {
         docInfo.setTooltip(name);
         return new ToolBar(active, new Separator(), brushOptions, wandOptions, spacer, docInfo, new Separator(),
                 show, outline, color, new Label("Opacity"), opacity);
+    }
+
+    /**
+     * The brush size on a logarithmic scale over the same range as [ and ], so small sizes get as
+     * much of the slider as large ones; the slider's value is the natural log of the size.
+     */
+    private Slider brushSizeSlider() {
+        Slider size = new Slider(Math.log(EditorShortcuts.MIN_BRUSH), Math.log(EditorShortcuts.MAX_BRUSH),
+                sizeToSlider(editor.brushSizeProperty().get()));
+        size.setId("brushSize");
+        size.setPrefWidth(130);
+        size.setFocusTraversable(false);
+        boolean[] syncing = {false};
+        size.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    editor.brushSizeProperty().set(sliderToSize(n.doubleValue()));
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        editor.brushSizeProperty().addListener((obs, o, n) -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    size.setValue(sizeToSlider(n.doubleValue()));
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        return size;
+    }
+
+    static double sizeToSlider(double size) {
+        return Math.log(Math.max(EditorShortcuts.MIN_BRUSH, Math.min(EditorShortcuts.MAX_BRUSH, size)));
+    }
+
+    /** Whole pixels, as [ and ] give. */
+    static double sliderToSize(double value) {
+        return Math.max(EditorShortcuts.MIN_BRUSH, Math.min(EditorShortcuts.MAX_BRUSH, Math.round(Math.exp(value))));
     }
 
     private void showFor(Node options, boolean brush, boolean wand) {

@@ -7,6 +7,7 @@ import dev.inpaintstudio.editor.tool.MagicWandTool;
 import dev.inpaintstudio.editor.tool.PointerInput;
 import dev.inpaintstudio.editor.tool.PolygonLassoTool;
 import dev.inpaintstudio.editor.tool.ShapeTool;
+import dev.inpaintstudio.editor.tool.StrokeEnd;
 import dev.inpaintstudio.editor.tool.Tool;
 import dev.inpaintstudio.editor.tool.ToolKey;
 import dev.inpaintstudio.editor.tool.ToolKind;
@@ -181,6 +182,8 @@ public final class EditorView extends Region {
         busyBox.setStyle("-fx-background-color: #000000b0; -fx-background-radius: 6; -fx-padding: 8 14 8 14;");
         busyBox.setManaged(false);
         busyBox.visibleProperty().bind(busy.getReadOnlyProperty());
+        cursorInner.setId("brushCursor");
+        cursorOuter.setId("brushCursorOuter");
         rectPreview.setFill(null);
         ellipsePreview.setFill(null);
         overlay.getChildren().addAll(cropOverlay.node(), textureOverlay.node(), rectPreview, ellipsePreview, pathPreview, cursorOuter, cursorInner);
@@ -593,8 +596,9 @@ public final class EditorView extends Region {
     private void createTools(Document doc) {
         MaskLayer mask = doc.mask();
         History history = doc.history();
-        tools.put(ToolKind.BRUSH, new BrushTool(mask, history, brushSize::get, hardness::get, subtract::get));
-        tools.put(ToolKind.ERASER, new BrushTool(mask, history, brushSize::get, hardness::get, () -> true));
+        StrokeEnd strokeEnd = new StrokeEnd();
+        tools.put(ToolKind.BRUSH, new BrushTool(mask, history, brushSize::get, hardness::get, subtract::get, strokeEnd));
+        tools.put(ToolKind.ERASER, new BrushTool(mask, history, brushSize::get, hardness::get, () -> true, strokeEnd));
         tools.put(ToolKind.RECTANGLE, new ShapeTool(commands, false, subtract::get));
         tools.put(ToolKind.ELLIPSE, new ShapeTool(commands, true, subtract::get));
         tools.put(ToolKind.LASSO, new LassoTool(commands, subtract::get));

@@ -2,24 +2,34 @@ package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.editor.ops.MaskOps;
+import dev.inpaintstudio.editor.ops.Selection;
 import dev.inpaintstudio.editor.tool.BrushTool;
 import dev.inpaintstudio.editor.tool.LassoTool;
 import dev.inpaintstudio.editor.tool.MagicWandTool;
 import dev.inpaintstudio.editor.tool.PointerInput;
 import dev.inpaintstudio.editor.tool.PolygonLassoTool;
 import dev.inpaintstudio.editor.tool.ShapeTool;
+import dev.inpaintstudio.editor.tool.StrokeEnd;
 import dev.inpaintstudio.editor.tool.ToolKey;
+import dev.inpaintstudio.editor.tool.ToolKind;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Every kind of mask edit is one history step that undo and redo restore byte for byte. */
+/**
+ * Every kind of mask edit is one history step that undo and redo restore byte for byte; the test
+ * fails when a tool or a {@link MaskCommands} operation has no such check.
+ */
 class EditTypesUndoTest {
     private static final Executor SAME_THREAD = Runnable::run;
 
@@ -28,55 +38,95 @@ class EditTypesUndoTest {
     private final History history = doc.history();
     private final MaskCommands commands = new MaskCommands(doc, SAME_THREAD, SAME_THREAD, null);
     private boolean subtract;
+    /** What {@link #everyEditTypeUndoesAndRedoesExactly} went through, checked against every tool and operation. */
+    private final Set<ToolKind> toolsExercised = EnumSet.noneOf(ToolKind.class);
+    private final Set<String> operationsExercised = new TreeSet<>();
 
     @Test
     void everyEditTypeUndoesAndRedoesExactly() {
         HistoryChecker all = HistoryChecker.record(mask, history);
-        BrushTool hard = new BrushTool(mask, history, () -> 30, () -> 1, () -> false);
-        BrushTool soft = new BrushTool(mask, history, () -> 50, () -> 0.2, () -> false);
-        BrushTool eraser = new BrushTool(mask, history, () -> 12, () -> 0.7, () -> true);
-        step(() -> stroke(hard, 20, 20, 300, 60));
-        step(() -> stroke(soft, 40, 200, 280, 120));
-        step(() -> stroke(eraser, 150, 10, 150, 230));
-        step(() -> {
+        StrokeEnd strokeEnd = new StrokeEnd();
+        BrushTool hard = new BrushTool(mask, history, () -> 30, () -> 1, () -> false, strokeEnd);
+        BrushTool soft = new BrushTool(mask, history, () -> 50, () -> 0.2, () -> false, strokeEnd);
+        BrushTool eraser = new BrushTool(mask, history, () -> 12, () -> 0.7, () -> true, strokeEnd);
+        step(ToolKind.BRUSH, () -> stroke(hard, 20, 20, 300, 60));
+        step(ToolKind.BRUSH, () -> stroke(soft, 40, 200, 280, 120));
+        step(ToolKind.ERASER, () -> stroke(eraser, 150, 10, 150, 230));
+        step(ToolKind.BRUSH, () -> {
             hard.press(PointerInput.at(300, 200).withShift()); // straight line from the last stroke's end
             hard.release(PointerInput.at(300, 200).withShift());
         });
+        step(ToolKind.ERASER, () -> {
+            eraser.press(PointerInput.at(20, 20).withShift()); // from the brush's line back to the start
+            eraser.release(PointerInput.at(20, 20).withShift());
+        });
+        step(ToolKind.BRUSH, () -> stroke(hard, 60, 120, 60, 120)); // a single dab…
+        step(ToolKind.BRUSH, () -> {
+            hard.press(PointerInput.at(120, 120).withAlt()); // …and Alt erases with the brush
+            hard.release(PointerInput.at(60, 120).withAlt());
+        });
         ShapeTool rect = new ShapeTool(commands, false, () -> subtract);
         ShapeTool ellipse = new ShapeTool(commands, true, () -> subtract);
-        step(() -> drag(rect, PointerInput.at(200, 150), PointerInput.at(260, 220)));
-        step(() -> drag(rect, PointerInput.at(210, 160).withAlt(), PointerInput.at(230, 180).withAlt()));
-        step(() -> drag(ellipse, PointerInput.at(10, 100), PointerInput.at(90, 180)));
+        step(ToolKind.RECTANGLE, () -> drag(rect, PointerInput.at(200, 150), PointerInput.at(260, 220)));
+        step(ToolKind.RECTANGLE, () -> drag(rect, PointerInput.at(210, 160).withAlt(), PointerInput.at(230, 180).withAlt()));
+        step(ToolKind.ELLIPSE, () -> drag(ellipse, PointerInput.at(10, 100), PointerInput.at(90, 180)));
         subtract = true;
-        step(() -> drag(ellipse, PointerInput.at(30, 120), PointerInput.at(60, 150)));
+        step(ToolKind.ELLIPSE, () -> drag(ellipse, PointerInput.at(30, 120), PointerInput.at(60, 150)));
         subtract = false;
         LassoTool lasso = new LassoTool(commands, () -> subtract);
-        step(() -> {
+        step(ToolKind.LASSO, () -> {
             lasso.press(PointerInput.at(100, 100));
             lasso.drag(PointerInput.at(180, 110));
             lasso.drag(PointerInput.at(170, 190));
             lasso.release(PointerInput.at(110, 170));
         });
+        step(ToolKind.LASSO, () -> {
+            lasso.press(PointerInput.at(120, 120).withAlt());
+            lasso.drag(PointerInput.at(150, 125).withAlt());
+            lasso.release(PointerInput.at(140, 160).withAlt());
+        });
         PolygonLassoTool polygon = new PolygonLassoTool(commands, () -> subtract);
-        step(() -> {
+        step(ToolKind.POLYGON, () -> {
             polygon.press(PointerInput.at(250, 20));
             polygon.press(PointerInput.at(310, 30));
             polygon.press(PointerInput.at(290, 90));
             assertTrue(polygon.key(ToolKey.ENTER));
         });
         MagicWandTool wand = new MagicWandTool(commands, () -> 10, () -> true, () -> subtract);
-        step(() -> wand.press(PointerInput.at(5, 235)));
+        step(ToolKind.WAND, () -> wand.press(PointerInput.at(5, 235)));
         MagicWandTool globalWand = new MagicWandTool(commands, () -> 10, () -> false, () -> subtract);
-        step(() -> globalWand.press(PointerInput.at(170, 5).withAlt()));
-        step(commands::invert);
-        step(() -> commands.grow(5));
-        step(() -> commands.shrink(9));
-        step(() -> commands.feather(6));
-        step(commands::fillAll);
-        step(commands::clear);
-        step(() -> commands.replace("Import mask", MaskOps.invert(MaskOpsTestData.stripes(320, 240))));
-        step(doc::clearMask);
+        step(ToolKind.WAND, () -> globalWand.press(PointerInput.at(170, 5).withAlt()));
+        step("invert", commands::invert);
+        step("grow", () -> commands.grow(5));
+        step("shrink", () -> commands.shrink(9));
+        step("feather", () -> commands.feather(6));
+        step("fillAll", commands::fillAll);
+        step("clear", commands::clear);
+        step("applySelection", () -> commands.applySelection("Selection", () -> square(40, 40, 30), false, false));
+        step("applySelection", () -> commands.applySelection("Selection", () -> square(50, 50, 10), true, false));
+        step("replace", () -> commands.replace("Import mask", MaskOps.invert(MaskOpsTestData.stripes(320, 240))));
+        step("Document.clearMask", doc::clearMask);
         all.verifyAll();
+        HistoryChecker.assertEveryEditType(toolsExercised, operationsExercised);
+    }
+
+    @Test
+    void theCheckNamesAToolOrOperationLeftOut() {
+        Set<ToolKind> allTools = EnumSet.allOf(ToolKind.class);
+        Set<String> allOperations = HistoryChecker.maskOperations();
+        assertTrue(allOperations.containsAll(Set.of("invert", "clear", "fillAll", "grow", "shrink", "feather", "replace",
+                "applySelection")), "found by reflection: " + allOperations);
+        HistoryChecker.assertEveryEditType(allTools, allOperations);
+
+        Set<ToolKind> noWand = EnumSet.complementOf(EnumSet.of(ToolKind.WAND));
+        AssertionFailedError tool = assertThrows(AssertionFailedError.class,
+                () -> HistoryChecker.assertEveryEditType(noWand, allOperations));
+        assertTrue(tool.getMessage().contains("WAND"), tool.getMessage());
+        Set<String> noFeather = new TreeSet<>(allOperations);
+        noFeather.remove("feather");
+        AssertionFailedError operation = assertThrows(AssertionFailedError.class,
+                () -> HistoryChecker.assertEveryEditType(allTools, noFeather));
+        assertTrue(operation.getMessage().contains("feather"), operation.getMessage());
     }
 
     @Test
@@ -128,6 +178,22 @@ class EditTypesUndoTest {
 
     private void step(Runnable edit) {
         HistoryChecker.assertUndoRedoExact(mask, history, edit);
+    }
+
+    private void step(ToolKind tool, Runnable edit) {
+        toolsExercised.add(tool);
+        step(edit);
+    }
+
+    private void step(String operation, Runnable edit) {
+        operationsExercised.add(operation);
+        step(edit);
+    }
+
+    private static Selection square(int x, int y, int side) {
+        byte[] coverage = new byte[side * side];
+        java.util.Arrays.fill(coverage, (byte) 255);
+        return new Selection(new PixelRect(x, y, side, side), coverage);
     }
 
     private static void stroke(BrushTool tool, double x0, double y0, double x1, double y1) {

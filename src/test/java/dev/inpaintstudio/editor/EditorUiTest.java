@@ -12,6 +12,7 @@ import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -373,6 +374,90 @@ class EditorUiTest extends ApplicationTest {
     }
 
     @Test
+    void theZoomBoxAppliesTheSameLevelAgainAfterTheWheelChangedIt() throws Exception {
+        open(picture());
+        ComboBox<?> zoom = lookup("#zoom").queryAs(ComboBox.class);
+        typeZoom(zoom, "250");
+        assertEquals(2.5, editor.zoomProperty().get(), 1e-9, "typed 250 %");
+        moveTo(screenOf(200, 150));
+        scroll(2, WHEEL_AWAY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(2.5, editor.zoomProperty().get(), 1e-3, "the wheel zoomed");
+        assertEquals(EditorToolBar.percent(editor.zoomProperty().get()), zoom.getEditor().getText(), "the box follows the wheel");
+        typeZoom(zoom, "250");
+        assertEquals(2.5, editor.zoomProperty().get(), 1e-9, "typing the same level again applies it");
+        assertEquals("250 %", zoom.getEditor().getText());
+
+        pickZoom(zoom, "50 %");
+        assertEquals(0.5, editor.zoomProperty().get(), 1e-9, "picked 50 %");
+        moveTo(screenOf(200, 150));
+        scroll(2, WHEEL_AWAY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(0.5, editor.zoomProperty().get(), 1e-3, "the wheel zoomed");
+        pickZoom(zoom, "50 %");
+        assertEquals(0.5, editor.zoomProperty().get(), 1e-9, "picking the same level again applies it");
+        assertEquals("50 %", zoom.getEditor().getText());
+    }
+
+    @Test
+    void theSizeSliderReachesAsFarAsTheBracketKeys() throws Exception {
+        open(picture());
+        Slider slider = lookup("#brushSize").queryAs(Slider.class);
+        interact(() -> editor.brushSizeProperty().set(400));
+        moveTo(screenOf(200, 150));
+        type(KeyCode.CLOSE_BRACKET, KeyCode.CLOSE_BRACKET, KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(691, editor.brushSizeProperty().get(), 1e-9, "] past 500: 400 → 480 → 576 → 691");
+        assertEquals(691, EditorToolBar.sliderToSize(slider.getValue()), 1e-9, "the slider shows 691 px too");
+        assertTrue(slider.getValue() < slider.getMax(), "and is not pinned at its end");
+        for (int i = 0; i < 5; i++) {
+            type(KeyCode.CLOSE_BRACKET);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EditorShortcuts.MAX_BRUSH, editor.brushSizeProperty().get(), 1e-9, "] stops at the largest brush");
+        assertEquals(slider.getMax(), slider.getValue(), 1e-9, "where the slider ends");
+        assertEquals(EditorShortcuts.MAX_BRUSH, EditorToolBar.sliderToSize(slider.getMax()), 1e-9);
+        assertEquals(EditorShortcuts.MIN_BRUSH, EditorToolBar.sliderToSize(slider.getMin()), 1e-9);
+
+        // Dragging the slider drives the size: to the far left is the smallest brush, to the right the largest.
+        javafx.scene.Node thumb = slider.lookup(".thumb");
+        drag(thumb, MouseButton.PRIMARY).moveBy(-slider.getWidth() - 40, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EditorShortcuts.MIN_BRUSH, editor.brushSizeProperty().get(), 1e-9, "slider at its left end");
+        drag(thumb, MouseButton.PRIMARY).moveBy(slider.getWidth() + 40, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EditorShortcuts.MAX_BRUSH, editor.brushSizeProperty().get(), 1e-9, "slider at its right end");
+        moveTo(screenOf(200, 150));
+        type(KeyCode.OPEN_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(833, editor.brushSizeProperty().get(), 1e-9, "[ from the slider's largest size");
+        assertEquals(833, EditorToolBar.sliderToSize(slider.getValue()), 1e-9);
+    }
+
+    @Test
+    void shiftClickWithTheEraserDrawsItsLineFromTheBrushStroke() throws Exception {
+        Document doc = open(picture());
+        interact(() -> {
+            editor.hardnessProperty().set(1);
+            editor.brushSizeProperty().set(20);
+        });
+        moveTo(screenOf(50, 150)).press(MouseButton.PRIMARY).moveTo(screenOf(350, 150)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        type(KeyCode.E);
+        press(KeyCode.SHIFT).clickOn(screenOf(100, 150)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int x = 100; x <= 350; x += 10) {
+            assertEquals(0, doc.mask().get(x, 150), "erased along the line from the brush stroke's end, at x=" + x);
+        }
+        assertEquals(255, doc.mask().get(70, 150), "the stroke before the line stays");
+        type(KeyCode.B);
+        press(KeyCode.SHIFT).clickOn(screenOf(100, 250)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(255, doc.mask().get(100, 200), "and the brush's line from where the eraser stopped");
+        assertEquals(3, doc.history().undoCount());
+    }
+
+    @Test
     void singleKeysDoNotFireWhileTypingInATextField() throws Exception {
         open(picture());
         ComboBox<?> zoom = lookup("#zoom").queryAs(ComboBox.class);
@@ -537,6 +622,24 @@ class EditorUiTest extends ApplicationTest {
         assertNotNull(doc);
         interact(() -> editor.hardnessProperty().set(0.8));
         return doc;
+    }
+
+    private void typeZoom(ComboBox<?> zoom, String percent) {
+        doubleClickOn(zoom.getEditor());
+        press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        write(percent).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the zoom box's list and clicks {@code item} in it. */
+    private void pickZoom(ComboBox<?> zoom, String item) {
+        clickOn(zoom.lookup(".arrow-button"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node cell = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && item.equals(c.getText()) && c.isVisible() && c.getParent() != null && c.getParent().isVisible()).query();
+        assertNotNull(cell, item + " in the list");
+        clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Document show(Document doc) {

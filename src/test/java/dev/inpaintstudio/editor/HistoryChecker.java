@@ -2,11 +2,20 @@ package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.history.Edit;
 import dev.inpaintstudio.editor.history.History;
+import dev.inpaintstudio.editor.tool.ToolKind;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -83,5 +92,30 @@ public final class HistoryChecker {
         history.undo();
         history.redo();
         assertArrayEquals(after, mask.copyCoverage(), "a second undo and redo too");
+    }
+
+    /**
+     * The mask operations {@link MaskCommands} offers: its public instance methods that return a
+     * future, found by reflection, so one added later is in this set without anyone listing it.
+     */
+    public static Set<String> maskOperations() {
+        return Arrays.stream(MaskCommands.class.getMethods())
+                .filter(m -> m.getDeclaringClass() == MaskCommands.class && !Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType() == CompletableFuture.class)
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Fails unless every tool on the toolbar ({@link ToolKind}) and every mask operation of
+     * {@link MaskCommands} is among those exercised: a new tool or operation needs its undo/redo check.
+     */
+    public static void assertEveryEditType(Set<ToolKind> toolsExercised, Set<String> operationsExercised) {
+        Set<ToolKind> missingTools = EnumSet.allOf(ToolKind.class);
+        missingTools.removeAll(toolsExercised);
+        assertTrue(missingTools.isEmpty(), "tools with no undo/redo check: " + missingTools);
+        Set<String> missingOperations = maskOperations();
+        missingOperations.removeAll(operationsExercised);
+        assertTrue(missingOperations.isEmpty(), "MaskCommands operations with no undo/redo check: " + missingOperations);
     }
 }

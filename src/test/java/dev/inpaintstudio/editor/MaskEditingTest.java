@@ -2,6 +2,8 @@ package dev.inpaintstudio.editor;
 
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.editor.tool.BrushTool;
+import dev.inpaintstudio.editor.tool.PointerInput;
+import dev.inpaintstudio.editor.tool.StrokeEnd;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -38,6 +40,27 @@ class MaskEditingTest {
         HistoryChecker.assertUndoRedoExact(mask, history, () -> stroke(true, 250, 100, 250, 200, 20));
         assertEquals(0, mask.get(250, 150));
         assertEquals(255, mask.get(150, 150));
+    }
+
+    @Test
+    void shiftClickWithTheEraserStartsWhereTheBrushStrokeEnded() {
+        StrokeEnd end = new StrokeEnd();
+        BrushTool brush = new BrushTool(mask, history, () -> 20, () -> 1, () -> false, end);
+        BrushTool eraser = new BrushTool(mask, history, () -> 20, () -> 1, () -> true, end);
+        brush.press(50, 150);
+        brush.drag(450, 150);
+        brush.release(450, 150);
+        eraser.press(PointerInput.at(100, 150).withShift());
+        eraser.release(PointerInput.at(100, 150).withShift());
+        for (int x = 100; x <= 450; x += 10) {
+            assertEquals(0, mask.get(x, 150), "erased along the line from the brush stroke's end, at x=" + x);
+        }
+        assertEquals(255, mask.get(70, 150), "and only from there");
+
+        brush.press(PointerInput.at(100, 250).withShift());
+        brush.release(PointerInput.at(100, 250).withShift());
+        assertEquals(255, mask.get(100, 200), "the brush's line starts where the eraser's ended");
+        assertEquals(0, mask.get(300, 200), "not where the brush last was");
     }
 
     @Test

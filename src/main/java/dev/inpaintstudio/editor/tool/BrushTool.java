@@ -12,7 +12,8 @@ import java.util.function.DoubleSupplier;
  * Paints (or, as the eraser, removes) mask coverage along the pointer's path. Dabs are spaced a
  * fraction of the radius apart along the path, carrying the remainder from one event to the next,
  * so a fast stroke leaves no gaps and a slow one no clumps; one stroke is one undo step. Shift+press
- * draws a straight line from where the previous stroke ended; Alt swaps painting and erasing.
+ * draws a straight line from where the previous stroke ended (of this tool or another sharing its
+ * {@link StrokeEnd}); Alt swaps painting and erasing.
  */
 public final class BrushTool implements Tool {
     /** Dab spacing as a fraction of the radius. */
@@ -29,15 +30,20 @@ public final class BrushTool implements Tool {
     private double lastY;
     /** Distance along the path since the last dab. */
     private double carried;
-    private boolean hasEnd;
-    private double endX;
-    private double endY;
+    private final StrokeEnd end;
 
     public BrushTool(MaskLayer mask, History history, DoubleSupplier diameter, boolean erase) {
         this(mask, history, diameter, () -> 1, () -> erase);
     }
 
     public BrushTool(MaskLayer mask, History history, DoubleSupplier diameter, DoubleSupplier hardness, BooleanSupplier erase) {
+        this(mask, history, diameter, hardness, erase, new StrokeEnd());
+    }
+
+    /** {@code end} is where the last stroke ended, shared with the other brush-like tools of the document. */
+    public BrushTool(MaskLayer mask, History history, DoubleSupplier diameter, DoubleSupplier hardness, BooleanSupplier erase,
+                     StrokeEnd end) {
+        this.end = end;
         this.mask = mask;
         this.history = history;
         this.diameter = diameter;
@@ -54,9 +60,9 @@ public final class BrushTool implements Tool {
     public void press(PointerInput p) {
         recorder = new MaskChangeRecorder(mask);
         erasing = erase.getAsBoolean() != p.alt();
-        if (p.shift() && hasEnd) {
-            lastX = endX;
-            lastY = endY;
+        if (p.shift() && end.isSet()) {
+            lastX = end.x();
+            lastY = end.y();
             carried = 0;
             stamp(lastX, lastY);
             lineTo(p.x(), p.y());
@@ -86,9 +92,7 @@ public final class BrushTool implements Tool {
         }
         MaskRegionEdit edit = recorder.finish(erasing ? "Erase" : "Brush stroke");
         recorder = null;
-        hasEnd = true;
-        endX = p.x();
-        endY = p.y();
+        end.set(p.x(), p.y());
         if (edit != null) {
             history.push(edit);
         }
