@@ -79,6 +79,9 @@ final class CompletionSolver {
                 progress.report(Progress.Stage.FILLING, total == 0 ? 1 : Math.min(1, done / total),
                         "Scale " + (count - l) + " of " + count + ", pass " + (it + 1) + " of " + iterations);
             }
+            if (l == 0) {
+                SeamCorrection.apply(level, field, voting.patchWeights(), radius);
+            }
         }
     }
 }

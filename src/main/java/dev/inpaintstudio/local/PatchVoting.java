@@ -81,7 +81,7 @@ final class PatchVoting {
     }
 
     /** confidence × exp(−d / 2σ²), σ² the 75th percentile of the per-pixel distances (Wexler's choice). */
-    private float[] patchWeights() {
+    float[] patchWeights() {
         int n = field.target.length;
         float[] perPixel = new float[n];
         int count = 0;

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.inpaintstudio.jobs.JobRunnerTest.params;
 import static dev.inpaintstudio.jobs.JobRunnerTest.solid;
@@ -144,22 +145,80 @@ class LocalJobTest {
                 coverage[y * 900 + x] = (byte) 255;
             }
         }
-        CountDownLatch filling = new CountDownLatch(1);
+        // The engine's own reports (fraction > 0) mark finished iterations; the first one is held
+        // until the cancel has been sent, so the engine is caught mid-fill, with work left to do.
+        CountDownLatch iterating = new CountDownLatch(1);
+        CountDownLatch cancelSent = new CountDownLatch(1);
+        AtomicInteger iterationsAfterCancel = new AtomicInteger();
+        AtomicInteger fillingReports = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean cancelAsked = new java.util.concurrent.atomic.AtomicBoolean();
         JobRunnerTest.Recorder listener = new JobRunnerTest.Recorder() {
             @Override
             public void report(Stage stage, double fraction, String detail) {
-                if (stage == Stage.FILLING) {
-                    filling.countDown();
+                if (stage != Stage.FILLING || fraction <= 0) {
+                    return;
+                }
+                fillingReports.incrementAndGet();
+                if (cancelAsked.get()) {
+                    iterationsAfterCancel.incrementAndGet();
+                }
+                if (iterating.getCount() > 0) {
+                    iterating.countDown();
+                    try {
+                        cancelSent.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        // The cancel interrupts the worker as well: the engine's next check must see it.
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         };
-        JobHandle handle = runner(executor, null).submit(new JobRequest(original, coverage,
+        LocalBackend local = new LocalBackend(new ContentAwareFill(2));
+        java.util.concurrent.atomic.AtomicReference<Object> engineEnd = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch engineReturned = new CountDownLatch(1);
+        Backend watched = new Backend() {
+            public String name() {
+                return local.name();
+            }
+
+            public ContextCrop planCrop(JobRequest request) {
+                return local.planCrop(request);
+            }
+
+            public BackendResult generate(GenerationInput input, Progress progress, CancellationToken cancel)
+                    throws BackendException {
+                try {
+                    BackendResult result = local.generate(input, progress, cancel);
+                    engineEnd.set(result);
+                    return result;
+                } catch (RuntimeException | BackendException e) {
+                    engineEnd.set(e);
+                    throw e;
+                } finally {
+                    engineReturned.countDown();
+                }
+            }
+        };
+        JobRunner runner = new JobRunner(executor, BackendChooser.of(() -> null, () -> watched));
+        JobHandle handle = runner.submit(new JobRequest(original, coverage,
                 new GenerationRecipe.LocalFill(new FillOptions(9, FillQuality.QUALITY, 1, null)), "big.png", null,
                 CropSettings.DEFAULT), listener);
-        assertTrue(filling.await(30, TimeUnit.SECONDS), "the fill starts");
+        assertTrue(iterating.await(60, TimeUnit.SECONDS), "the fill starts iterating");
+        cancelAsked.set(true);
         handle.cancel();
+        cancelSent.countDown();
+
+        assertTrue(engineReturned.await(30, TimeUnit.SECONDS), "the engine returns after the cancel");
+        assertTrue(engineEnd.get() instanceof java.util.concurrent.CancellationException,
+                "the engine stopped at the cancel instead of finishing the fill: " + engineEnd.get());
+        assertEquals(0, iterationsAfterCancel.get(), "no iteration ran after the cancel");
         assertTrue(listener.cancelled.await(30, TimeUnit.SECONDS), "the job reports cancelled");
         assertFalse(listener.outcome.isDone());
+        // Nothing of the engine keeps working in the background: progress stays where it stopped.
+        int reports = fillingReports.get();
+        Thread.sleep(300);
+        assertEquals(reports, fillingReports.get(), "progress kept advancing after the engine returned");
+        assertEquals(1, reports, "only the iteration under way at the cancel reported");
     }
 
     @Test

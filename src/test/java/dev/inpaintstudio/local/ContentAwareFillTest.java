@@ -41,6 +41,20 @@ class ContentAwareFillTest {
     }
 
     @Test
+    void bricksAreRebuiltAtTheShippedDefaults() {
+        // What the app and the command line use when the artist changes nothing: 9-px patches, Balanced, seed 0.
+        BufferedImage bricks = TestPictures.bricks(128, 128, 1);
+        byte[] hole = TestPictures.rectangle(128, 128, 50, 46, 30, 30, 255);
+
+        BufferedImage filled = new ContentAwareFill(2).fill(bricks, hole, FillOptions.DEFAULT, Progress.NONE,
+                CancellationToken.none());
+
+        double engine = TestPictures.psnrInside(bricks, filled, hole);
+        assertTrue(engine >= BRICKS_PSNR_DB, "PSNR inside the hole at " + FillOptions.DEFAULT.patchSize() + "-px patches, "
+                + FillOptions.DEFAULT.quality() + ": " + engine + " dB");
+    }
+
+    @Test
     void uncoveredPixelsAreBitIdentical() {
         BufferedImage noise = TestPictures.noise(96, 80, 3);
         BufferedImage bgr = new BufferedImage(96, 80, BufferedImage.TYPE_3BYTE_BGR);
