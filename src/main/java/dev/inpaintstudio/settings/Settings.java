@@ -144,7 +144,7 @@ public final class Settings {
         put(OUTPUT_FOLDER, folder == null ? null : folder.toString());
     }
 
-    /** Undo memory per newly opened picture, in MiB, within {@value #MIN_UNDO_BUDGET_MB}..{@value #MAX_UNDO_BUDGET_MB}. */
+    /** Undo memory per picture (the open one and those opened later), in MiB, within {@value #MIN_UNDO_BUDGET_MB}..{@value #MAX_UNDO_BUDGET_MB}. */
     public int undoBudgetMegabytes() {
         return clamp(intValue(UNDO_BUDGET_MB, DEFAULT_UNDO_BUDGET_MB), MIN_UNDO_BUDGET_MB, MAX_UNDO_BUDGET_MB);
     }
