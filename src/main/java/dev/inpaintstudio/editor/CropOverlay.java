@@ -58,17 +58,12 @@ final class CropOverlay {
             return;
         }
         CropBox b = plan.box();
-        // Whole view pixels, so the 1 px lines stay crisp.
-        double x0 = Math.round(viewport.toViewX(b.x()));
-        double y0 = Math.round(viewport.toViewY(b.y()));
-        double x1 = Math.round(viewport.toViewX(b.right()));
-        double y1 = Math.round(viewport.toViewY(b.bottom()));
-        for (Rectangle r : new Rectangle[] {under, box}) {
-            r.setX(x0 + 0.5);
-            r.setY(y0 + 0.5);
-            r.setWidth(Math.max(0, x1 - x0 - 1));
-            r.setHeight(Math.max(0, y1 - y0 - 1));
-        }
+        BoxOutline outline = new BoxOutline(b, viewport);
+        outline.place(under, box);
+        double x0 = outline.x0;
+        double y0 = outline.y0;
+        double x1 = outline.x1;
+        double y1 = outline.y1;
         shade.getElements().setAll(
                 new MoveTo(0, 0), new LineTo(viewWidth, 0), new LineTo(viewWidth, viewHeight), new LineTo(0, viewHeight), new ClosePath(),
                 new MoveTo(x0, y0), new LineTo(x1, y0), new LineTo(x1, y1), new LineTo(x0, y1), new ClosePath());

@@ -48,18 +48,10 @@ final class TextureBoxOverlay {
         if (b == null) {
             return;
         }
-        double x0 = Math.round(viewport.toViewX(b.x()));
-        double y0 = Math.round(viewport.toViewY(b.y()));
-        double x1 = Math.round(viewport.toViewX(b.right()));
-        double y1 = Math.round(viewport.toViewY(b.bottom()));
-        for (Rectangle r : new Rectangle[] {under, box}) {
-            r.setX(x0 + 0.5);
-            r.setY(y0 + 0.5);
-            r.setWidth(Math.max(0, x1 - x0 - 1));
-            r.setHeight(Math.max(0, y1 - y0 - 1));
-        }
+        BoxOutline outline = new BoxOutline(b, viewport);
+        outline.place(under, box);
         label.autosize();
-        double lx = Math.max(0, Math.min(viewWidth - label.getWidth(), x0 + 3));
-        label.relocate(Math.round(lx), Math.round(Math.max(0, y1 - label.getHeight() - 3)));
+        double lx = Math.max(0, Math.min(viewWidth - label.getWidth(), outline.x0 + 3));
+        label.relocate(Math.round(lx), Math.round(Math.max(0, outline.y1 - label.getHeight() - 3)));
     }
 }

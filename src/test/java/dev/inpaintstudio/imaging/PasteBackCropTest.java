@@ -180,6 +180,53 @@ class PasteBackCropTest {
     }
 
     @Test
+    void theColourRingNeverReachesBeyondItsRadiusAndMissesOnlyItsOuterEdge() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 20; round++) {
+            int w = 40 + random.nextInt(120);
+            int h = 40 + random.nextInt(120);
+            byte[] coverage = new byte[w * h];
+            for (int dabs = 1 + random.nextInt(3); dabs > 0; dabs--) {
+                int cx = random.nextInt(w);
+                int cy = random.nextInt(h);
+                int r = random.nextInt(6);
+                for (int y = Math.max(0, cy - r); y < Math.min(h, cy + r + 1); y++) {
+                    for (int x = Math.max(0, cx - r); x < Math.min(w, cx + r + 1); x++) {
+                        coverage[y * w + x] = (byte) (1 + random.nextInt(255));
+                    }
+                }
+            }
+            int radius = 16 + random.nextInt(20);
+            CropBox box = new CropBox(random.nextInt(10), random.nextInt(10), w - 10 - random.nextInt(10) + 0, h - 10 - random.nextInt(10));
+            PasteBack.RingCells ring = new PasteBack.RingCells(coverage, w, box, radius);
+            for (int y = 0; y < box.height(); y++) {
+                for (int x = 0; x < box.width(); x++) {
+                    int d = distanceToMasked(coverage, w, box, x, y);
+                    String where = "round " + round + " radius " + radius + " at " + x + "," + y + " distance " + d;
+                    if (ring.near(x, y)) {
+                        assertTrue(d <= radius, "never beyond the radius: " + where);
+                    } else {
+                        assertTrue(d > radius - 3 * PasteBack.RingCells.CELL, "only the outer edge is missed: " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Chebyshev distance from box pixel (x, y) to the nearest masked pixel inside the box, or a large number. */
+    private static int distanceToMasked(byte[] coverage, int stride, CropBox box, int x, int y) {
+        int best = Integer.MAX_VALUE / 2;
+        for (int my = 0; my < box.height(); my++) {
+            for (int mx = 0; mx < box.width(); mx++) {
+                if (coverage[(box.y() + my) * stride + box.x() + mx] != 0) {
+                    best = Math.min(best, Math.max(Math.abs(mx - x), Math.abs(my - y)));
+                }
+            }
+        }
+        return best;
+    }
+
+    @Test
     void anOffsetInTheRingIsCorrectedWhateverTheRestOfTheBoxHolds() {
         BufferedImage original = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
         BufferedImage generated = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
