@@ -11,8 +11,11 @@ import java.util.List;
  * repaint the hole from those sources (M); then carry the matches up to the next finer level.
  */
 final class CompletionSolver {
-    /** Weight of the texture features against colour in the patch distance. */
-    static final float TEXTURE_WEIGHT = 3;
+    /**
+     * Weight of the texture features against colour in the patch distance: enough to keep busy
+     * texture from being matched by flat patches, not so much that colour stops deciding.
+     */
+    static final float TEXTURE_WEIGHT = 1.5f;
 
     private final int patchSize;
     private final FillSchedule schedule;

@@ -9,6 +9,7 @@ import java.util.Arrays;
  * of averaging into blur.
  */
 final class PatchVoting {
+    static final double SIGMA_PERCENTILE = 0.9;
     private final FillLevel level;
     private final NearestNeighbourField field;
     private final float[] confidence;
@@ -80,7 +81,11 @@ final class PatchVoting {
         });
     }
 
-    /** confidence × exp(−d / 2σ²), σ² the 75th percentile of the per-pixel distances (Wexler's choice). */
+    /**
+     * confidence × exp(−d / 2σ²), σ² the 90th percentile of the per-pixel distances. Wexler et al.
+     * take the 75th; the flatter weights let more good patches share each pixel, which measured
+     * closer to the lost texture on photographs (docs/offline-fill-evaluation.md) without smearing it.
+     */
     float[] patchWeights() {
         int n = field.target.length;
         float[] perPixel = new float[n];
@@ -99,7 +104,7 @@ final class PatchVoting {
             }
         }
         Arrays.sort(sorted);
-        float sigma2 = count == 0 ? 1f : Math.max(1f, sorted[(int) (0.75 * (count - 1))]);
+        float sigma2 = count == 0 ? 1f : Math.max(1f, sorted[(int) (SIGMA_PERCENTILE * (count - 1))]);
         float[] weight = new float[n];
         for (int i = 0; i < n; i++) {
             if (field.target[i]) {

@@ -24,8 +24,11 @@ import java.util.Map;
  * Times are one run each on this machine, a rough guide; JMH is where speed is measured.
  */
 public final class FillEvaluation {
-    /** Holes are placed from this seed, and the engine runs with it: every run sees the same cases. */
-    static final long SEED = 20240601L;
+    /**
+     * Holes are placed from this seed, and the engine runs with it: every run sees the same cases.
+     * {@code --seed N} places other holes, to see how far a figure depends on where they fell.
+     */
+    static long SEED = 20240601L;
 
     private FillEvaluation() {
     }
@@ -45,11 +48,15 @@ public final class FillEvaluation {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: FillEvaluation OUT_DIR [--all-presets]");
+            System.err.println("usage: FillEvaluation OUT_DIR [--all-presets] [--seed N]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         boolean allPresets = List.of(args).contains("--all-presets");
+        int seedAt = List.of(args).indexOf("--seed");
+        if (seedAt >= 0 && seedAt + 1 < args.length) {
+            SEED = Long.parseLong(args[seedAt + 1]);
+        }
         try {
             MetricSelfCheck.run();
         } catch (IllegalStateException e) {
