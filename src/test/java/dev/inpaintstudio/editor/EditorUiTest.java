@@ -311,7 +311,7 @@ class EditorUiTest extends ApplicationTest {
         type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(doc.mask().isEmpty(), "Delete clears");
-        session.verifyAll();
+        interact(session::verifyAll); // undo and redo on the FX thread, where the app reads the mask
     }
 
     @Test
@@ -339,7 +339,7 @@ class EditorUiTest extends ApplicationTest {
         clickOn("#redo");
         WaitForAsyncUtils.waitForFxEvents();
         assertArrayEquals(end, doc.mask().copyCoverage(), "the toolbar buttons too");
-        session.verifyAll();
+        interact(session::verifyAll); // undo and redo on the FX thread, where the app reads the mask
     }
 
     @Test

@@ -344,7 +344,7 @@ class ZoomedEditingUiTest extends ApplicationTest {
             assertArrayEquals(states.get(i), doc.mask().copyCoverage(), "redo to state " + i);
         }
         assertFalse(doc.history().canRedo());
-        session.verifyAll();
+        interact(session::verifyAll); // undo and redo on the FX thread, where the app reads the mask
     }
 
     // ---- a picture of 12000 × 8000 -----------------------------------------------------------
