@@ -187,12 +187,21 @@ final class SettingsDialog extends Dialog<ButtonType> {
         grid.add(problems, 0, row, 2, 1);
 
         getDialogPane().setContent(grid);
+        // A key check's answer or a problem adds lines: grow the window so OK and Cancel stay in view.
+        result.textProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(this::fitWindow));
+        problems.textProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(this::fitWindow));
         setResultConverter(button -> {
             if (button == ButtonType.OK) {
                 vm.apply();
             }
             return button;
         });
+    }
+
+    private void fitWindow() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private static Label heading(String text) {
