@@ -60,14 +60,9 @@ public record ContextCrop(CropBox box, GenerationSize size) {
         int x1 = Math.min(width, bounds.right() + pad);
         int y1 = Math.min(height, bounds.bottom() + pad);
         CropBox box = new CropBox(x0, y0, x1 - x0, y1 - y0);
-        // A box thinner than any size that can be sent would be stretched: take in more context first.
-        double maxAspect = maxSide / (double) minShortSide(maxSide);
-        if (box.width() > box.height() * maxAspect) {
-            box = growToAspect(box, maxAspect, width, height);
-        } else if (box.height() > box.width() * maxAspect) {
-            box = growToAspect(box, 1 / maxAspect, width, height);
-        }
-        // Grow to the generation aspect; the second pass settles rounding from the first.
+        // Grow to the generation aspect: a box thinner than any size that can be sent (sizeFor keeps the short
+        // side at least minShortSide) takes in more context rather than being stretched. The second pass
+        // settles rounding from the first.
         for (int pass = 0; pass < 2; pass++) {
             GenerationSize size = sizeFor(box.width(), box.height(), maxSide, MIN_CROP_SIDE);
             box = growToAspect(box, size.width() / (double) size.height(), width, height);

@@ -101,11 +101,12 @@ public final class ImageFiles {
 
     /**
      * Bytes opening a {@code width}×{@code height} picture takes at its peak: the decoded raster at the
-     * file's own depth, the 8-bit ARGB copy the app works on, and the turned copy an EXIF rotation makes.
+     * file's own depth, the 8-bit ARGB copy the app works on, and for an EXIF rotation the pixels it
+     * reads out and the turned picture it writes them into.
      */
     static long bytesToOpen(long width, long height, int rawBytesPerPixel, boolean turned) {
         long pixels = width * height;
-        return pixels * (rawBytesPerPixel + 4L + (turned ? 4L : 0L));
+        return pixels * (rawBytesPerPixel + 4L + (turned ? 8L : 0L));
     }
 
     /** Bytes a pixel of the reader's own decoded layout takes; 4 when it does not say. */

@@ -94,16 +94,20 @@ public final class PasteBack {
      * reading only: a plain packed-int image's own buffer, with no copy.
      */
     private static int[] argbPixels(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
+        int[] own = plainIntPixels(image);
+        return own != null ? own : image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The buffer of a plain ARGB or RGB packed-int image (one bank, no offset, no sub-image), else null. */
+    private static int[] plainIntPixels(BufferedImage image) {
         int type = image.getType();
         if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt db
                 && image.getRaster().getParent() == null && db.getNumBanks() == 1 && db.getOffset() == 0
-                && db.getData().length == w * h) {
+                && db.getData().length == image.getWidth() * image.getHeight()) {
             return db.getData();
         }
-        return image.getRGB(0, 0, w, h, null, 0, w);
+        return null;
     }
 
     /** A fresh ARGB copy whose pixels equal {@code getRGB} of the source. */
@@ -112,13 +116,9 @@ public final class PasteBack {
         int h = source.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        int type = source.getType();
-        if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
-                && source.getRaster().getDataBuffer() instanceof DataBufferInt db
-                && source.getRaster().getParent() == null && db.getNumBanks() == 1 && db.getOffset() == 0
-                && db.getData().length == w * h) {
-            int[] src = db.getData();
-            if (type == BufferedImage.TYPE_INT_ARGB) {
+        int[] src = plainIntPixels(source);
+        if (src != null) {
+            if (source.getType() == BufferedImage.TYPE_INT_ARGB) {
                 System.arraycopy(src, 0, dst, 0, w * h);
             } else {
                 for (int i = 0; i < w * h; i++) {

@@ -68,6 +68,7 @@ final class CompletionSolver {
             PatchVoting voting = new PatchVoting(level, field, confidence, texture, distance, radius, bands);
             PatchMatchSearch search = new PatchMatchSearch(level, sources, field, distance, bands);
             int iterations = schedule.iterationsAt(l, count);
+            float[] weights = null;
             for (int it = 0; it < iterations; it++) {
                 cancel.throwIfCancelled();
                 search.rescore();
@@ -77,13 +78,14 @@ final class CompletionSolver {
                     }
                     search.pass(seed, l, it, pass);
                 }
-                voting.vote();
+                weights = voting.vote();
                 done += work[l] / iterations;
                 progress.report(Progress.Stage.FILLING, total == 0 ? 1 : Math.min(1, done / total),
                         "Scale " + (count - l) + " of " + count + ", pass " + (it + 1) + " of " + iterations);
             }
             if (l == 0) {
-                SeamCorrection.apply(level, field, voting.patchWeights(), radius);
+                // The last vote's weights: nothing has changed the matches since.
+                SeamCorrection.apply(level, field, weights != null ? weights : voting.patchWeights(), radius);
             }
         }
     }

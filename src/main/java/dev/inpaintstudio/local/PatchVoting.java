@@ -29,8 +29,8 @@ final class PatchVoting {
         this.distance = distance;
     }
 
-    /** Writes the new estimate into the hole pixels of the level. */
-    void vote() {
+    /** Writes the new estimate into the hole pixels of the level; returns the patch weights it voted with. */
+    float[] vote() {
         float[] weight = patchWeights();
         int w = level.width;
         int h = level.height;
@@ -79,6 +79,7 @@ final class PatchVoting {
                 }
             }
         });
+        return weight;
     }
 
     /**

@@ -96,7 +96,9 @@ final class SeamCorrection {
         // their mean over a patch's width is the offset.
         normalisedBlur(diff, known, bw, bh, radius);
         float[] offset = pushPull(diff, known, bw, bh);
-        boxBlur(offset, bw, bh, radius);
+        float[] everywhere = new float[bw * bh];
+        java.util.Arrays.fill(everywhere, 1f);
+        normalisedBlur(offset, everywhere, bw, bh, radius); // with equal weights: the plain window mean
         for (int y = by0; y <= by1; y++) {
             for (int x = bx0; x <= bx1; x++) {
                 int p = y * w + x;
@@ -129,24 +131,6 @@ final class SeamCorrection {
                 values[i * 3 + 1] = weighted[i * 4 + 1] / den;
                 values[i * 3 + 2] = weighted[i * 4 + 2] / den;
             }
-        }
-    }
-
-    /** The mean over a (2r+1)² window, cut at the borders. */
-    private static void boxBlur(float[] values, int w, int h, int r) {
-        float[] withCount = new float[w * h * 4];
-        for (int i = 0; i < w * h; i++) {
-            withCount[i * 4] = values[i * 3];
-            withCount[i * 4 + 1] = values[i * 3 + 1];
-            withCount[i * 4 + 2] = values[i * 3 + 2];
-            withCount[i * 4 + 3] = 1;
-        }
-        boxSum(withCount, 4, w, h, r);
-        for (int i = 0; i < w * h; i++) {
-            float count = withCount[i * 4 + 3];
-            values[i * 3] = withCount[i * 4] / count;
-            values[i * 3 + 1] = withCount[i * 4 + 1] / count;
-            values[i * 3 + 2] = withCount[i * 4 + 2] / count;
         }
     }
 

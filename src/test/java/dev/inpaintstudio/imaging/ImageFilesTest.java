@@ -175,7 +175,7 @@ class ImageFilesTest {
     @Test
     void theEstimateCountsTheRasterTheArgbCopyAndARotation() {
         assertEquals(6000L * 4000 * (3 + 4), ImageFiles.bytesToOpen(6000, 4000, 3, false));
-        assertEquals(6000L * 4000 * (8 + 4 + 4), ImageFiles.bytesToOpen(6000, 4000, 8, true));
+        assertEquals(6000L * 4000 * (8 + 4 + 8), ImageFiles.bytesToOpen(6000, 4000, 8, true));
     }
 
     @Test
