@@ -337,7 +337,7 @@ public final class GenerationViewModel {
         }
         JobRequest request = new JobRequest(doc.image(), doc.mask().copyCoverage(), recipe, doc.name(), null,
                 cropSettings.get());
-        Listener listener = new Listener(endpoint);
+        Listener listener = new Listener(endpoint, recipe instanceof GenerationRecipe.ModelsLab m ? m.parameters() : null);
         listener.jobId = jobs.submit(request, parents.get(doc), listener);
         currentJob = listener.jobId;
         holdStatus = false;
@@ -441,10 +441,13 @@ public final class GenerationViewModel {
     /** Hears about one job Generate started; shows it in the status line while it is the latest. */
     private final class Listener implements JobListener {
         private final Endpoint submittedTo;
+        /** What the job sent, so a late refusal marks only fields that still hold it. */
+        private final InpaintParameters sent;
         volatile String jobId;
 
-        Listener(Endpoint submittedTo) {
+        Listener(Endpoint submittedTo, InpaintParameters sent) {
             this.submittedTo = submittedTo;
+            this.sent = sent;
         }
 
         private boolean isCurrent() {
@@ -498,7 +501,8 @@ public final class GenerationViewModel {
                 // The newest refusal from the endpoint on screen goes to its fields, also when other jobs
                 // were started since: a refusal arriving later replaces the marks of an earlier one.
                 parameters.clearServerErrors();
-                List<String> elsewhere = parameters.showServerErrors(submittedTo, refusal.fieldErrors());
+                List<String> elsewhere = parameters.showServerErrors(submittedTo, refusal.fieldErrors(),
+                        field -> sent == null || java.util.Objects.equals(sent.get(field), parameters.valueNow(field)));
                 boolean marked = elsewhere.size() < refusal.fieldErrors().size();
                 String rest = String.join("; ", elsewhere);
                 rest = rest.isEmpty() || rest.endsWith(".") ? rest : rest + ".";

@@ -338,6 +338,16 @@ public final class ParametersViewModel {
      * (the key, the images, the size), for the caller to show elsewhere.
      */
     public List<String> showServerErrors(Endpoint at, Map<String, List<String>> byWireName) {
+        return showServerErrors(at, byWireName, field -> true);
+    }
+
+    /**
+     * As {@link #showServerErrors(Endpoint, Map)}, but a complaint about a field for which {@code stillAsSent}
+     * is false (the artist has changed it since) is returned with the unplaced ones instead of marking a
+     * value the server never saw.
+     */
+    public List<String> showServerErrors(Endpoint at, Map<String, List<String>> byWireName,
+                                         java.util.function.Predicate<ApiField> stillAsSent) {
         EndpointProfile profile = (at == null ? endpoint.get() : at).profile();
         List<String> unplaced = new ArrayList<>();
         byWireName.forEach((wire, messages) -> {
@@ -349,6 +359,8 @@ public final class ParametersViewModel {
                     .map(EndpointProfile.FieldSpec::field).findFirst().orElse(null);
             if (field == null) {
                 unplaced.add(wire + ": " + text);
+            } else if (!stillAsSent.test(field)) {
+                unplaced.add(field.label() + " as it was sent: " + text);
             } else {
                 String label = field.label() + " (ModelsLab): " + text;
                 serverErrors.merge(field, label, (a, b) -> a + " " + text);
@@ -385,6 +397,11 @@ public final class ParametersViewModel {
             throw new IllegalStateException(String.join(" ", issues));
         }
         return new InpaintParameters(endpoint.get(), read().values());
+    }
+
+    /** The value the panel holds now for {@code field}, parsed as it would be sent; null when unset or invalid. */
+    public Object valueNow(ApiField field) {
+        return read().values().get(field);
     }
 
     /** Remembers what a request that is being sent used (its model id) and forgets old server complaints. */

@@ -314,6 +314,23 @@ class ParametersViewModelTest {
         assertTrue(vm.serverErrors().isEmpty());
     }
 
+    @Test
+    void aComplaintAboutAValueChangedSinceIsToldNotMarkedOnTheNewValue() {
+        ParametersViewModel vm = complete();
+        vm.textProperty(GUIDANCE_SCALE).set("14");
+        Object sentSteps = vm.valueNow(STEPS);
+        Object sentGuidance = vm.valueNow(GUIDANCE_SCALE);
+        vm.textProperty(GUIDANCE_SCALE).set("9"); // changed after the job was sent
+        Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        errors.put("guidance_scale", List.of("Too high."));
+        errors.put("num_inference_steps", List.of("Too many steps."));
+        List<String> told = vm.showServerErrors(Endpoint.V6_IMAGES, errors, field -> java.util.Objects.equals(
+                field == STEPS ? sentSteps : field == GUIDANCE_SCALE ? sentGuidance : null, vm.valueNow(field)));
+        assertEquals(List.of("Guidance scale as it was sent: Too high."), told);
+        assertNull(vm.serverErrors().get(GUIDANCE_SCALE), "the 9 on screen was never refused");
+        assertEquals("Steps (ModelsLab): Too many steps.", vm.serverErrors().get(STEPS), "unchanged: marked");
+    }
+
     // ---- memory ----------------------------------------------------------------------------------
 
     @Test
