@@ -109,9 +109,7 @@ public final class MainWindow {
         editor.cropPlanProperty().bind(generation.cropPreviewProperty());
         editor.textureBoxProperty().bindBidirectional(generation.textureSource().boxProperty());
         editor.textureBoxPickingProperty().bindBidirectional(generation.textureSource().pickingProperty());
-        editor.textureBoxShownProperty().bind(parameters.backendProperty().isEqualTo(BackendChoice.OFFLINE));
-        editor.cropVerbProperty().bind(javafx.beans.binding.Bindings.when(editor.textureBoxShownProperty())
-                .then("Works on").otherwise("Sends"));
+        editor.offlineProperty().bind(parameters.backendProperty().isEqualTo(BackendChoice.OFFLINE));
         generation.textureSource().pickingProperty().addListener((obs, was, picking) -> {
             if (picking) {
                 editor.requestFocus(); // so Esc reaches the editor

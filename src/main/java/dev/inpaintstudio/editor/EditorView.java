@@ -7,6 +7,7 @@ import dev.inpaintstudio.editor.tool.MagicWandTool;
 import dev.inpaintstudio.editor.tool.PointerInput;
 import dev.inpaintstudio.editor.tool.PolygonLassoTool;
 import dev.inpaintstudio.editor.tool.ShapeTool;
+import dev.inpaintstudio.editor.tool.TextureBoxTool;
 import dev.inpaintstudio.editor.tool.StrokeEnd;
 import dev.inpaintstudio.editor.tool.Tool;
 import dev.inpaintstudio.editor.tool.ToolKey;
@@ -32,8 +33,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -100,11 +99,18 @@ public final class EditorView extends Region {
     private final ObjectProperty<ContextCrop> cropPlan = new SimpleObjectProperty<>(this, "cropPlan");
     private final ObjectProperty<CropBox> textureBox = new SimpleObjectProperty<>(this, "textureBox");
     private final BooleanProperty textureBoxPicking = new SimpleBooleanProperty(this, "textureBoxPicking");
-    private final StringProperty cropVerb = new SimpleStringProperty(this, "cropVerb", "Sends");
-    private final BooleanProperty textureBoxShown = new SimpleBooleanProperty(this, "textureBoxShown", true);
+    private final BooleanProperty offline = new SimpleBooleanProperty(this, "offline");
     private final TextureBoxOverlay textureOverlay = new TextureBoxOverlay();
-    /** Image-space corners of a texture box being dragged, or null. */
-    private double[] textureDrag;
+    /** Takes the place of the chosen tool while the texture box is being picked. */
+    private final TextureBoxTool texturePicker = new TextureBoxTool(
+            () -> document.get() == null ? 0 : document.get().width(),
+            () -> document.get() == null ? 0 : document.get().height(),
+            box -> {
+                if (box != null) {
+                    textureBox.set(box);
+                }
+                textureBoxPicking.set(false);
+            });
     private final BooleanProperty cropBoxShown = new SimpleBooleanProperty(this, "cropBoxShown", true);
     private final CropOverlay cropOverlay = new CropOverlay();
 
@@ -208,13 +214,14 @@ public final class EditorView extends Region {
         // Invalidation, not change: a new plan equal to the old one still follows a mask edit.
         cropPlan.addListener(obs -> updateCropOverlay());
         cropBoxShown.addListener(obs -> updateCropOverlay());
-        textureBox.addListener(obs -> updateCropOverlay());
-        cropVerb.addListener(obs -> updateCropOverlay());
-        textureBoxShown.addListener(obs -> updateCropOverlay());
-        textureBoxPicking.addListener((obs, o, n) -> {
-            textureDrag = null;
-            updateCursor();
+        textureBox.addListener(obs -> updateTextureOverlay());
+        offline.addListener(obs -> {
             updateCropOverlay();
+            updateTextureOverlay();
+        });
+        textureBoxPicking.addListener((obs, o, n) -> {
+            texturePicker.cancel();
+            updateOverlay();
         });
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -336,7 +343,7 @@ public final class EditorView extends Region {
 
     /**
      * The box (image pixels) the offline fill may take texture from, drawn over the picture while
-     * {@link #textureBoxShownProperty() shown}; null: anywhere outside the mask.
+     * the {@link #offlineProperty() offline engine} is chosen; null: anywhere outside the mask.
      */
     public ObjectProperty<CropBox> textureBoxProperty() {
         return textureBox;
@@ -347,14 +354,12 @@ public final class EditorView extends Region {
         return textureBoxPicking;
     }
 
-    /** How the crop box's caption starts: "Sends" (the default), or e.g. "Works on" where nothing is sent. */
-    public StringProperty cropVerbProperty() {
-        return cropVerb;
-    }
-
-    /** Whether the texture box is drawn (only the offline backend uses it). */
-    public BooleanProperty textureBoxShownProperty() {
-        return textureBoxShown;
+    /**
+     * Whether the offline engine is chosen: the crop box's caption then says "Works on" (nothing is
+     * sent), and the texture box, which only the offline engine uses, is drawn.
+     */
+    public BooleanProperty offlineProperty() {
+        return offline;
     }
 
     /** The texture box as drawn, for tests: visible or not, in view coordinates. */
@@ -466,6 +471,7 @@ public final class EditorView extends Region {
     private void viewChanged() {
         zoom.set(viewport.scale());
         updateCropOverlay();
+        updateTextureOverlay();
         updateOverlay();
         redrawAll();
     }
@@ -484,6 +490,7 @@ public final class EditorView extends Region {
             zoom.set(viewport.scale());
         }
         updateCropOverlay();
+        updateTextureOverlay();
         updateOverlay();
         redrawAll();
     }
@@ -496,7 +503,7 @@ public final class EditorView extends Region {
         if (doc == null || isBusy()) {
             return;
         }
-        Tool current = tools.get(tool.get());
+        Tool current = currentTool();
         if (current != null && current.isWorking()) {
             current.cancel();
             updateOverlay();
@@ -514,11 +521,7 @@ public final class EditorView extends Region {
 
     /** Enter, Esc and Backspace for a tool in the middle of something; true if it used the key. */
     public boolean toolKey(KeyCode code) {
-        if (code == KeyCode.ESCAPE && textureBoxPicking.get()) {
-            textureBoxPicking.set(false); // Esc drops a texture box half drawn, before any tool's state
-            return true;
-        }
-        Tool current = tools.get(tool.get());
+        Tool current = currentTool();
         if (current == null) {
             return false;
         }
@@ -591,6 +594,7 @@ public final class EditorView extends Region {
         historyChanged();
         fit();
         updateCropOverlay();
+        updateTextureOverlay();
     }
 
     private void createTools(Document doc) {
@@ -642,15 +646,7 @@ public final class EditorView extends Region {
             e.consume();
             return;
         }
-        if (textureBoxPicking.get() && e.getButton() == MouseButton.PRIMARY && document.get() != null) {
-            double x = viewport.toImageX(e.getX());
-            double y = viewport.toImageY(e.getY());
-            textureDrag = new double[] {x, y, x, y};
-            updateCropOverlay();
-            e.consume();
-            return;
-        }
-        Tool current = tools.get(tool.get());
+        Tool current = currentTool();
         if (e.getButton() != MouseButton.PRIMARY || current == null || isBusy()) {
             return;
         }
@@ -669,10 +665,6 @@ public final class EditorView extends Region {
             panBy(e.getX() - panLastX, e.getY() - panLastY);
             panLastX = e.getX();
             panLastY = e.getY();
-        } else if (textureDrag != null) {
-            textureDrag[2] = viewport.toImageX(e.getX());
-            textureDrag[3] = viewport.toImageY(e.getY());
-            updateCropOverlay();
         } else if (activeTool != null) {
             long t0 = System.nanoTime();
             activeTool.drag(input(e));
@@ -691,16 +683,6 @@ public final class EditorView extends Region {
                 updateCursor();
                 updateOverlay();
             }
-        } else if (textureDrag != null && e.getButton() == MouseButton.PRIMARY) {
-            textureDrag[2] = viewport.toImageX(e.getX());
-            textureDrag[3] = viewport.toImageY(e.getY());
-            CropBox drawn = draggedTextureBox();
-            textureDrag = null;
-            if (drawn != null) {
-                textureBox.set(drawn);
-            }
-            textureBoxPicking.set(false);
-            updateCropOverlay();
         } else if (activeTool != null && e.getButton() == MouseButton.PRIMARY) {
             Tool t = activeTool;
             activeTool = null;
@@ -716,7 +698,7 @@ public final class EditorView extends Region {
     private void moved(MouseEvent e) {
         pointerX = e.getX();
         pointerY = e.getY();
-        Tool current = tools.get(tool.get());
+        Tool current = currentTool();
         if (current != null) {
             current.move(input(e));
         }
@@ -734,32 +716,25 @@ public final class EditorView extends Region {
         e.consume();
     }
 
-    /** The dragged texture box clamped to the picture, or null when it covers less than 2 × 2 pixels. */
-    private CropBox draggedTextureBox() {
-        Document doc = document.get();
-        if (doc == null || textureDrag == null) {
-            return null;
-        }
-        int x0 = (int) Math.floor(Math.max(0, Math.min(textureDrag[0], textureDrag[2])));
-        int y0 = (int) Math.floor(Math.max(0, Math.min(textureDrag[1], textureDrag[3])));
-        int x1 = (int) Math.ceil(Math.min(doc.width(), Math.max(textureDrag[0], textureDrag[2])));
-        int y1 = (int) Math.ceil(Math.min(doc.height(), Math.max(textureDrag[1], textureDrag[3])));
-        return x1 - x0 < 2 || y1 - y0 < 2 ? null : new CropBox(x0, y0, x1 - x0, y1 - y0);
+    /** The tool the pointer drives: the texture box picker while one is being picked, else the chosen tool. */
+    private Tool currentTool() {
+        return textureBoxPicking.get() ? texturePicker : tools.get(tool.get());
+    }
+
+    /** Whether the pointer paints with the brush or eraser (so its outline is the cursor). */
+    private boolean brushing() {
+        return !textureBoxPicking.get() && tool.get().isBrush();
     }
 
     private void updateCursor() {
         Cursor c;
-        if (textureBoxPicking.get() && !panning && !spaceDown) {
-            setCursor(Cursor.CROSSHAIR);
-            return;
-        }
         if (isBusy()) {
             c = Cursor.WAIT;
         } else if (panning) {
             c = Cursor.CLOSED_HAND;
         } else if (spaceDown) {
             c = Cursor.OPEN_HAND;
-        } else if (tool.get().isBrush() && brushSize.get() * viewport.scale() >= 6) {
+        } else if (brushing() && brushSize.get() * viewport.scale() >= 6) {
             c = Cursor.NONE;
         } else {
             c = Cursor.CROSSHAIR;
@@ -878,17 +853,20 @@ public final class EditorView extends Region {
         Document doc = document.get();
         ContextCrop plan = cropPlan.get();
         boolean show = doc != null && plan != null && cropBoxShown.get() && !doc.mask().isEmpty();
-        cropOverlay.update(show ? plan : null, cropVerb.get(), viewport, getWidth(), getHeight(),
+        cropOverlay.update(show ? plan : null, offline.get() ? "Works on" : "Sends", viewport, getWidth(), getHeight(),
                 doc == null ? 0 : doc.width(), doc == null ? 0 : doc.height());
-        CropBox texture = textureDrag != null ? draggedTextureBox() : textureBox.get();
-        textureOverlay.update(doc != null && textureBoxShown.get() ? texture : null, viewport, getWidth());
+    }
+
+    /** Places the texture box over the picture, or hides it (none, or the offline engine not chosen). */
+    private void updateTextureOverlay() {
+        textureOverlay.update(document.get() != null && offline.get() ? textureBox.get() : null, viewport, getWidth());
     }
 
     /** Places the brush outline and the tool's preview over the picture. */
     private void updateOverlay() {
         updateCursor();
         Document doc = document.get();
-        boolean showBrush = doc != null && !Double.isNaN(pointerX) && !panning && !spaceDown && tool.get().isBrush();
+        boolean showBrush = doc != null && !Double.isNaN(pointerX) && !panning && !spaceDown && brushing();
         double r = brushSize.get() / 2 * viewport.scale();
         cursorOuter.setVisible(showBrush);
         cursorInner.setVisible(showBrush);
@@ -900,7 +878,7 @@ public final class EditorView extends Region {
             cursorOuter.setCenterY(pointerY);
             cursorOuter.setRadius(Math.max(1, r) + 1);
         }
-        Tool current = tools.get(tool.get());
+        Tool current = currentTool();
         ToolOverlay preview = current == null ? ToolOverlay.NONE : current.overlay();
         rectPreview.setVisible(preview.kind() == ToolOverlay.Kind.RECTANGLE);
         ellipsePreview.setVisible(preview.kind() == ToolOverlay.Kind.ELLIPSE);
