@@ -105,9 +105,7 @@ public final class GenerationViewModel {
             if (old != null) {
                 old.mask().removeListener(maskWatcher);
             }
-            if (old != doc) {
-                textureSource.clear(); // a box belongs to the picture it was drawn on
-            }
+            textureSource.clear(); // a box belongs to the picture it was drawn on
             if (doc != null) {
                 doc.mask().addListener(maskWatcher);
             }
@@ -215,10 +213,6 @@ public final class GenerationViewModel {
         Document doc = document.get();
         cropPreview.set(doc == null ? null : planFor(doc, cropSettings.get(), parameters.isOffline(),
                 textureSource.boxProperty().get()));
-    }
-
-    static ContextCrop planFor(Document doc, CropSettings settings, boolean offline) {
-        return planFor(doc, settings, offline, null);
     }
 
     /** The plan for {@code doc}; offline, the crop also holds {@code textureBox} when there is one. */
@@ -350,11 +344,6 @@ public final class GenerationViewModel {
      * The engine's options for the panel's offline settings; a random seed is drawn now, so the result's
      * record names the seed that made it and "reuse settings" repeats it.
      */
-    static FillOptions fillOptions(FillSettings fill, java.util.random.RandomGenerator random) {
-        return fillOptions(fill, random, null);
-    }
-
-    /** As {@link #fillOptions(FillSettings, java.util.random.RandomGenerator)}, texture taken only where {@code sourceRegion} is set. */
     static FillOptions fillOptions(FillSettings fill, java.util.random.RandomGenerator random, byte[] sourceRegion) {
         Long fixed = fill.fixedSeed();
         long seed = fixed != null ? fixed : random.nextLong(1L << 31);

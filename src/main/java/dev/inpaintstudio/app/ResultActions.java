@@ -206,24 +206,6 @@ public final class ResultActions {
         return Optional.empty();
     }
 
-    /** How many steps back the branch goes from this result (0 for one made from an opened picture). */
-    public int depth(StoredResult result) {
-        if (result == null) {
-            return 0;
-        }
-        int depth = 0;
-        Optional<StoredResult> parent = parentOf(result);
-        StoredResult at = result;
-        while (parent.isPresent() && depth < 1000) {
-            // Results deleted in between still count as steps.
-            depth += at.ancestors().indexOf(parent.get().id()) + 1;
-            at = parent.get();
-            parent = parentOf(at);
-        }
-        // Beyond the last one still here, the rest of the branch as recorded.
-        return depth + at.ancestors().size();
-    }
-
     private static String derivedName(StoredResult result) {
         String source = result.sourceName() == null || result.sourceName().isBlank() ? "result" : result.sourceName();
         int dot = source.lastIndexOf('.');

@@ -390,13 +390,6 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
         return maxX < 0 ? null : new ResultRecord.Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
-    /** The branch back as recorded; for older records, just the parent they name. */
-    private static List<String> lineage(ResultRecord record) {
-        if (record.ancestors() != null) {
-            return record.ancestors();
-        }
-        return record.parentResultId() == null ? List.of() : List.of(record.parentResultId());
-    }
 
     private static List<StoredResult> toResults(String id, Path dir, ResultRecord record) {
         Instant created = Instant.parse(record.createdAt());
@@ -412,7 +405,7 @@ public final class ResultStore implements ResultSink<List<StoredResult>> {
                         record.prompt(), seed, record.nsfwContentDetected(), record.width(), record.height(),
                         mask, thumbnailPath(file), record.starred().contains(output), record.parentResultId(),
                         seedUsed, record.sourceName(), record.crop() == null ? null : record.crop().feather(),
-                        record.isLocal(), lineage(record)));
+                        record.isLocal(), record.ancestors()));
             }
         }
         return results;

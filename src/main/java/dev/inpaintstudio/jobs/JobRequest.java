@@ -66,15 +66,6 @@ public record JobRequest(BufferedImage image, byte[] coverage, GenerationRecipe 
         return new JobRequest(image, coverage, recipe, sourceName, serverId, fetchUrl, crop);
     }
 
-    /** Whether this collects a job the server already has rather than sending a new one. */
-    public boolean resumes() {
-        return isSet(resumeServerId) || isSet(resumeFetchUrl);
-    }
-
-    private static boolean isSet(String s) {
-        return s != null && !s.isBlank();
-    }
-
     /** The ModelsLab parameters, or null for an offline job. */
     public InpaintParameters modelsLabParameters() {
         return recipe instanceof GenerationRecipe.ModelsLab m ? m.parameters() : null;

@@ -1,5 +1,7 @@
 package dev.inpaintstudio.modelslab;
 
+import dev.inpaintstudio.imaging.GenerationSize;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,13 +29,13 @@ import static dev.inpaintstudio.modelslab.ApiField.*;
  */
 public final class EndpointProfile {
 
-    /** Images may be at most this many pixels a side. */
-    public static final int MAX_SIDE = 1024;
+    /** Images may be at most this many pixels a side: the size the crop planner aims for. */
+    public static final int MAX_SIDE = GenerationSize.MAX_SIDE;
     /** Both sides must be a multiple of this. */
-    public static final int SIDE_MULTIPLE = 8;
+    public static final int SIDE_MULTIPLE = GenerationSize.MULTIPLE;
     /** Images must be at least this many pixels a side: the newer pages say so, the older ones are silent,
      * so both readings are met (PROTOCOL.md). */
-    public static final int MIN_SIDE = 256;
+    public static final int MIN_SIDE = GenerationSize.MIN_SIDE;
     /** Seeds are unsigned 32-bit numbers on the server (its meta shows values up to 2^32 - 1). */
     public static final long MAX_SEED = 0xFFFF_FFFFL;
 

@@ -22,10 +22,6 @@ import javafx.scene.layout.VBox;
  * {@code #textureBoxClear}, {@code #textureBoxText}.
  */
 public final class FillOptionsView extends VBox {
-    public FillOptionsView(ParametersViewModel vm) {
-        this(vm, new TextureSource());
-    }
-
     public FillOptionsView(ParametersViewModel vm, TextureSource texture) {
         super(4);
         getStyleClass().add("fill-options-view");
