@@ -51,9 +51,16 @@ public final class GalleryView extends ListView<StoredResult> {
         private final ImageView thumbnail = new ImageView();
         private final Label caption = new Label();
         private final VBox box = new VBox(4, thumbnail, caption);
-        /** The thumbnail this cell waits for, and how it is told: dropped when the cell moves on. */
+        /** The thumbnail this cell waits for: its request is withdrawn when the cell moves on. */
         private StoredResult requested;
-        private Runnable whenLoaded;
+        /** One callback per cell: withdrawing it by identity drops exactly this cell's wait. */
+        private final Runnable whenLoaded = () -> {
+            StoredResult loaded = requested;
+            requested = null;
+            if (loaded != null && loaded.equals(getItem())) {
+                thumbnail.setImage(thumbnails.get(loaded, () -> { }));
+            }
+        };
 
         ThumbnailCell() {
             box.setAlignment(Pos.CENTER);
@@ -74,7 +81,6 @@ public final class GalleryView extends ListView<StoredResult> {
                 // Scrolled away or reused for another result: its thumbnail need not be decoded for this cell.
                 thumbnails.cancel(requested, whenLoaded);
                 requested = null;
-                whenLoaded = null;
             }
             if (empty || item == null) {
                 thumbnail.setImage(null);
@@ -85,24 +91,9 @@ public final class GalleryView extends ListView<StoredResult> {
             if (thumbnails == null) {
                 thumbnail.setImage(new Image(item.resultFile().toUri().toString(), thumbWidth(), thumbHeight(), true, true, true));
             } else if (!item.equals(requested)) {
-                Runnable ready = new Runnable() {
-                    @Override
-                    public void run() {
-                        if (whenLoaded == this) {
-                            requested = null;
-                            whenLoaded = null;
-                        }
-                        if (item.equals(getItem())) {
-                            thumbnail.setImage(thumbnails.get(item, () -> { }));
-                        }
-                    }
-                };
-                Image image = thumbnails.get(item, ready);
+                Image image = thumbnails.get(item, whenLoaded);
                 thumbnail.setImage(image);
-                if (image == null) {
-                    requested = item;
-                    whenLoaded = ready;
-                }
+                requested = image == null ? item : null;
             }
             caption.setText((item.starred() ? "★ " : "") + (item.parentId() != null ? "↳ " : "")
                     + (item.nsfwContentDetected() ? "⚠ " : "") + item.caption());
