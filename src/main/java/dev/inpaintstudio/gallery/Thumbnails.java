@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -81,7 +82,13 @@ public final class Thumbnails {
         request.waiting.add(ready);
         pending.put(result.id(), request);
         queued.addFirst(request);
-        background.execute(this::loadNewest);
+        try {
+            background.execute(this::loadNewest);
+        } catch (RejectedExecutionException closing) {
+            // The app is shutting down while the gallery still lays out: nothing will be shown.
+            queued.remove(request);
+            pending.remove(result.id(), request);
+        }
         return null;
     }
 

@@ -168,4 +168,26 @@ class ThousandResultsUiTest extends ApplicationTest {
         assertTrue(slowest.get() < TimeUnit.MILLISECONDS.toNanos(1500),
                 "the UI thread answered within " + slowest.get() / 1_000_000 + " ms while thumbnails loaded");
     }
+
+    @Test
+    void resultsShownAfterTheLoadersStoppedAskNothingAndThrowNothing() throws Throwable {
+        InpaintParameters p = InpaintParameters.defaults(Endpoint.V6_IMAGES).with(ApiField.MODEL_ID, "m");
+        for (int i = 0; i < 3; i++) {
+            store.store(new JobOutcome(new JobRequest(picture(24, 16, 0xff102030), new byte[24 * 16],
+                    p.with(ApiField.PROMPT, "late " + i), "late.png"), List.of(picture(24, 16, 0xff405060)),
+                    new GenerationSize(24, 16), "s" + i, false, "{}", Duration.ofMillis(5)), new JobOrigin("late-" + i, null));
+        }
+        List<StoredResult> all = store.loadAll();
+        // The app closing: its loaders refuse work while the window still lays out its cells.
+        gate.countDown();
+        loaders.shutdownNow();
+        assertTrue(loaders.awaitTermination(10, TimeUnit.SECONDS));
+        interact(() -> shown.setAll(all));
+        WaitForAsyncUtils.waitForFxEvents();
+        // An exception on the UI thread would be rethrown here by TestFX.
+        WaitForAsyncUtils.checkException();
+        Boolean asked = WaitForAsyncUtils.asyncFx(() -> thumbnails.get(all.get(0), () -> { }) == null).get();
+        assertTrue(asked, "nothing to show, and no exception");
+        assertEquals(0, thumbnails.decodedCount());
+    }
 }
