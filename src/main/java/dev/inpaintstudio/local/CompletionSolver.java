@@ -52,7 +52,8 @@ final class CompletionSolver {
             cancel.throwIfCancelled();
             FillLevel level = levels.get(l);
             SourcePatches sources = SourcePatches.find(level, radius);
-            float[] confidence = BorderConfidence.of(HoleDistance.of(level.hole, level.width, level.height));
+            float[] holeDistance = HoleDistance.of(level.hole, level.width, level.height);
+            float[] confidence = BorderConfidence.of(holeDistance);
             TextureFeatures texture = new TextureFeatures(level);
             PatchDistance distance = new PatchDistance(level, confidence, texture, TEXTURE_WEIGHT, radius);
             if (field == null) {
@@ -85,7 +86,9 @@ final class CompletionSolver {
             }
             if (l == 0) {
                 // The last vote's weights: nothing has changed the matches since.
-                SeamCorrection.apply(level, field, weights != null ? weights : voting.patchWeights(), radius);
+                float[] lastWeights = weights != null ? weights : voting.patchWeights();
+                SeamCorrection.apply(level, field, lastWeights, radius);
+                RimBlend.apply(level, holeDistance, field, lastWeights, radius);
             }
         }
     }
