@@ -31,6 +31,7 @@ final class RimBlend {
         int w = level.width;
         int h = level.height;
         float[] colour = level.colour;
+        PixelVotes votes = new PixelVotes(level, field, weight, radius);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
@@ -61,40 +62,12 @@ final class RimBlend {
                 if (sum == 0) {
                     continue;
                 }
-                float spread = voteSpread(level, field, weight, radius, x, y);
+                float spread = votes.collect(x, y) ? votes.lumaSpread() : 0;
                 float pull = (BAND + 1 - d) / (BAND + 1) * spread / (spread + HALF_PULL_SPREAD);
                 colour[p * 3] += pull * (c0 / sum - colour[p * 3]);
                 colour[p * 3 + 1] += pull * (c1 / sum - colour[p * 3 + 1]);
                 colour[p * 3 + 2] += pull * (c2 / sum - colour[p * 3 + 2]);
             }
         }
-    }
-
-    /** The weighted variance of the luma the patches covering (x, y) vote for it. */
-    private static float voteSpread(FillLevel level, NearestNeighbourField field, float[] weight, int radius,
-                                    int x, int y) {
-        int w = level.width;
-        int h = level.height;
-        float[] colour = level.colour;
-        double sum = 0;
-        double sumY = 0;
-        double sumY2 = 0;
-        for (int qy = Math.max(0, y - radius); qy <= Math.min(h - 1, y + radius); qy++) {
-            for (int qx = Math.max(0, x - radius); qx <= Math.min(w - 1, x + radius); qx++) {
-                int q = qy * w + qx;
-                if (!field.target[q]) {
-                    continue;
-                }
-                float luma = colour[(field.source[q] + (y - qy) * w + (x - qx)) * 3];
-                sum += weight[q];
-                sumY += weight[q] * luma;
-                sumY2 += weight[q] * luma * luma;
-            }
-        }
-        if (sum <= 0) {
-            return 0;
-        }
-        double mean = sumY / sum;
-        return (float) Math.max(0, sumY2 / sum - mean * mean);
     }
 }

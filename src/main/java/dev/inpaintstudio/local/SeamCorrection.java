@@ -55,35 +55,18 @@ final class SeamCorrection {
         float[] diff = new float[bw * bh * 3];
         float[] known = new float[bw * bh];
         boolean any = false;
+        PixelVotes votes = new PixelVotes(level, field, weight, radius);
         for (int y = by0; y <= by1; y++) {
             for (int x = bx0; x <= bx1; x++) {
                 int q = y * w + x;
                 if (level.hole[q] || !field.target[q]) {
                     continue;
                 }
-                float c0 = 0;
-                float c1 = 0;
-                float c2 = 0;
-                float sum = 0;
-                for (int cy = Math.max(0, y - radius); cy <= Math.min(h - 1, y + radius); cy++) {
-                    for (int cx = Math.max(0, x - radius); cx <= Math.min(w - 1, x + radius); cx++) {
-                        int c = cy * w + cx;
-                        if (!field.target[c]) {
-                            continue;
-                        }
-                        float wc = weight[c];
-                        int s = field.source[c] + (y - cy) * w + (x - cx);
-                        c0 += wc * colour[s * 3];
-                        c1 += wc * colour[s * 3 + 1];
-                        c2 += wc * colour[s * 3 + 2];
-                        sum += wc;
-                    }
-                }
-                if (sum > 0) {
+                if (votes.collect(x, y)) {
                     int b = (y - by0) * bw + x - bx0;
-                    diff[b * 3] = colour[q * 3] - c0 / sum;
-                    diff[b * 3 + 1] = colour[q * 3 + 1] - c1 / sum;
-                    diff[b * 3 + 2] = colour[q * 3 + 2] - c2 / sum;
+                    for (int c = 0; c < 3; c++) {
+                        diff[b * 3 + c] = colour[q * 3 + c] - votes.mean(c);
+                    }
                     known[b] = 1;
                     any = true;
                 }

@@ -40,23 +40,9 @@ class RimBlendTest {
 
     /** Every target patch copies from a random place in columns [x0, x1) (patches wholly inside). */
     private static NearestNeighbourField copiedFrom(FillLevel level, int x0, int x1) {
-        NearestNeighbourField field = NearestNeighbourField.random(level, SourcePatches.find(level, RADIUS), RADIUS, 1, 0,
-                new RowBands(null, 1));
         Random random = new Random(9);
-        for (int i = 0; i < field.source.length; i++) {
-            if (field.target[i]) {
-                int x = x0 + RADIUS + random.nextInt(x1 - x0 - 2 * RADIUS);
-                int y = RADIUS + random.nextInt(H - 2 * RADIUS);
-                field.source[i] = y * W + x;
-            }
-        }
-        return field;
-    }
-
-    private static float[] ones() {
-        float[] weight = new float[W * H];
-        Arrays.fill(weight, 1f);
-        return weight;
+        return TestFields.copyingFrom(level, RADIUS, () -> (RADIUS + random.nextInt(H - 2 * RADIUS)) * W
+                + x0 + RADIUS + random.nextInt(x1 - x0 - 2 * RADIUS));
     }
 
     @Test
@@ -65,7 +51,7 @@ class RimBlendTest {
         float[] before = level.colour.clone();
         float[] distance = HoleDistance.of(level.hole, W, H);
 
-        RimBlend.apply(level, distance, copiedFrom(level, 0, NOISE_END), ones(), RADIUS);
+        RimBlend.apply(level, distance, copiedFrom(level, 0, NOISE_END), TestFields.equalWeights(level), RADIUS);
 
         // Middle of the hole's long top side, one to four pixels in: from 3/4 of the way to the
         // kept grey down to nothing (the votes' spread, thousands of levels², takes nearly all of it).
@@ -93,7 +79,7 @@ class RimBlendTest {
         FillLevel level = filledHole();
         float[] before = level.colour.clone();
 
-        RimBlend.apply(level, HoleDistance.of(level.hole, W, H), copiedFrom(level, FLAT_START, W), ones(), RADIUS);
+        RimBlend.apply(level, HoleDistance.of(level.hole, W, H), copiedFrom(level, FLAT_START, W), TestFields.equalWeights(level), RADIUS);
 
         assertArrayEquals(before, level.colour);
     }

@@ -28,24 +28,6 @@ class SeamCorrectionTest {
         return new FillLevel(W, H, colour, hole, allowed);
     }
 
-    private static NearestNeighbourField everyPatchFrom(FillLevel level, int sourceX, int sourceY) {
-        RowBands bands = new RowBands(null, 1);
-        NearestNeighbourField field = NearestNeighbourField.random(level, SourcePatches.find(level, RADIUS), RADIUS, 1, 0,
-                bands);
-        for (int i = 0; i < field.source.length; i++) {
-            if (field.target[i]) {
-                field.source[i] = sourceY * W + sourceX;
-            }
-        }
-        return field;
-    }
-
-    private static float[] ones() {
-        float[] weight = new float[W * H];
-        Arrays.fill(weight, 1f);
-        return weight;
-    }
-
     @Test
     void aFillBrighterThanItsSurroundingsIsBroughtDownToThem() {
         boolean[] allowed = new boolean[W * H];
@@ -53,7 +35,7 @@ class SeamCorrectionTest {
         FillLevel level = copiedFromABrighterPlace(allowed);
         float[] before = level.colour.clone();
 
-        SeamCorrection.apply(level, everyPatchFrom(level, 80, 20), ones(), RADIUS);
+        SeamCorrection.apply(level, TestFields.copyingFrom(level, RADIUS, () -> 20 * W + 80), TestFields.equalWeights(level), RADIUS);
 
         for (int i = 0; i < W * H; i++) {
             if (level.hole[i]) {
@@ -75,7 +57,7 @@ class SeamCorrectionTest {
         }
         FillLevel level = copiedFromABrighterPlace(allowed);
 
-        SeamCorrection.apply(level, everyPatchFrom(level, 80, 20), ones(), RADIUS);
+        SeamCorrection.apply(level, TestFields.copyingFrom(level, RADIUS, () -> 20 * W + 80), TestFields.equalWeights(level), RADIUS);
 
         for (int i = 0; i < W * H; i++) {
             if (level.hole[i]) {
