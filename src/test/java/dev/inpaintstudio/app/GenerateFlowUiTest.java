@@ -1,11 +1,9 @@
 package dev.inpaintstudio.app;
 
-import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.EditorView;
 import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.settings.AppPaths;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -45,18 +43,11 @@ class GenerateFlowUiTest extends ApplicationTest {
     @Override
     public void start(Stage stage) throws Exception {
         server.start();
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
-        // The fake server answers with a flat colour: a hard edge and no colour matching keep it exact.
-        context.generation().cropSettingsProperty().set(new CropSettings(32, false, 0, false));
+        context = AppWindowSetup.context(AppPaths.under(home));
+        AppWindowSetup.pasteBackExactly(context);
         window = context.window();
-        context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
-        context.parameters().apiKeyProperty().set(KEY);
-        context.parameters().modelIdProperty().set("test-model");
-        context.parameters().promptProperty().set("a green field");
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.useServer(context, server, KEY, "a green field");
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import dev.inpaintstudio.jobs.JobState;
 import dev.inpaintstudio.settings.AppPaths;
 import dev.inpaintstudio.task.Progress;
 import dev.inpaintstudio.testserver.FakeModelsLabServer;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import okhttp3.mockwebserver.Dispatcher;
@@ -52,16 +51,10 @@ class JobQueueUiTest extends ApplicationTest {
             }
         });
         server.start();
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
+        context = AppWindowSetup.context(AppPaths.under(home));
         window = context.window();
-        context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
-        context.parameters().apiKeyProperty().set("queue-test-key");
-        context.parameters().modelIdProperty().set("test-model");
-        context.parameters().promptProperty().set("a lighthouse");
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.useServer(context, server, "queue-test-key", "a lighthouse");
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

@@ -45,12 +45,9 @@ class OfflineBackendUiTest extends ApplicationTest {
     @Override
     public void start(Stage stage) throws Exception {
         paths = AppPaths.under(home.resolve("h" + System.nanoTime()));
-        context = new AppContext(paths, Platform::runLater);
+        context = AppWindowSetup.context(paths);
         window = context.window();
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

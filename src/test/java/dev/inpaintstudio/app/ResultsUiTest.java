@@ -1,6 +1,5 @@
 package dev.inpaintstudio.app;
 
-import dev.inpaintstudio.imaging.CropSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inpaintstudio.editor.Document;
 import dev.inpaintstudio.editor.EditorView;
@@ -12,7 +11,6 @@ import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.settings.AppPaths;
 import dev.inpaintstudio.testserver.FakeModelsLabServer;
-import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -48,18 +46,11 @@ class ResultsUiTest extends ApplicationTest {
     public void start(Stage stage) throws Exception {
         server.setDispatcher(new FakeModelsLabServer(Duration.ofMillis(500)));
         server.start();
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
-        // The fake server answers with a flat colour: a hard edge and no colour matching keep it exact.
-        context.generation().cropSettingsProperty().set(new CropSettings(32, false, 0, false));
+        context = AppWindowSetup.context(AppPaths.under(home));
+        AppWindowSetup.pasteBackExactly(context);
         window = context.window();
-        context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
-        context.parameters().apiKeyProperty().set("results-test-key");
-        context.parameters().modelIdProperty().set("test-model");
-        context.parameters().promptProperty().set("a blue door");
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.useServer(context, server, "results-test-key", "a blue door");
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

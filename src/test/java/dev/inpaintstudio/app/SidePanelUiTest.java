@@ -5,7 +5,6 @@ import dev.inpaintstudio.gallery.StoredResult;
 import dev.inpaintstudio.modelslab.ApiField;
 import dev.inpaintstudio.modelslab.Endpoint;
 import dev.inpaintstudio.settings.AppPaths;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -47,15 +46,12 @@ class SidePanelUiTest extends ApplicationTest {
     @Override
     public void start(Stage stage) throws Exception {
         server.start();
-        context = new AppContext(AppPaths.under(home.resolve("h" + System.nanoTime())), Platform::runLater);
+        context = AppWindowSetup.context(AppPaths.under(home.resolve("h" + System.nanoTime())));
         window = context.window();
         context.parameters().baseUrlProperty().set(server.url("/").toString().replaceAll("/$", ""));
         // These tests are about the ModelsLab form, which the artist picks when no key is set yet.
         context.parameters().chooseBackend(dev.inpaintstudio.params.BackendChoice.MODELSLAB);
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.show(stage, context);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.inpaintstudio.editor;
 
+import dev.inpaintstudio.app.AppWindowSetup;
 import dev.inpaintstudio.app.AppContext;
 import dev.inpaintstudio.app.MainWindow;
 import dev.inpaintstudio.imaging.ContextCrop;
@@ -8,7 +9,6 @@ import dev.inpaintstudio.params.BackendChoice;
 import dev.inpaintstudio.imaging.CropBox;
 import dev.inpaintstudio.imaging.CropSettings;
 import dev.inpaintstudio.settings.AppPaths;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -44,13 +44,10 @@ class CropOverlayUiTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
+        context = AppWindowSetup.context(AppPaths.under(home));
         window = context.window();
         editor = window.editor();
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

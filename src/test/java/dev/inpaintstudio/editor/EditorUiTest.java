@@ -1,12 +1,12 @@
 package dev.inpaintstudio.editor;
 
+import dev.inpaintstudio.app.AppWindowSetup;
 import dev.inpaintstudio.app.AppContext;
 import dev.inpaintstudio.app.MainWindow;
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.editor.tool.PolygonLassoTool;
 import dev.inpaintstudio.editor.tool.ToolKind;
 import dev.inpaintstudio.settings.AppPaths;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Button;
@@ -62,13 +62,10 @@ class EditorUiTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
+        context = AppWindowSetup.context(AppPaths.under(home));
         window = context.window();
         editor = window.editor();
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach

@@ -1,10 +1,10 @@
 package dev.inpaintstudio.editor;
 
+import dev.inpaintstudio.app.AppWindowSetup;
 import dev.inpaintstudio.app.AppContext;
 import dev.inpaintstudio.app.MainWindow;
 import dev.inpaintstudio.editor.history.History;
 import dev.inpaintstudio.settings.AppPaths;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
@@ -66,13 +66,10 @@ class ZoomedEditingUiTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.under(home), Platform::runLater);
+        context = AppWindowSetup.context(AppPaths.under(home));
         window = context.window();
         editor = window.editor();
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        stage.show();
+        AppWindowSetup.show(stage, context);
     }
 
     @AfterEach
