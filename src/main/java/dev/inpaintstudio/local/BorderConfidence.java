@@ -13,6 +13,13 @@ final class BorderConfidence {
      */
     static final float DECAY = 1.5f;
 
+    /**
+     * In the patch distance an estimated pixel counts at least this much against a kept one.
+     * Deep in the hole the confidences across one patch differ by DECAY^(patch size), and without
+     * a floor the distance would hear only the patch's side nearest the rim.
+     */
+    static final float ESTIMATE_TRUST = 0.3f;
+
     private BorderConfidence() {
     }
 
@@ -26,5 +33,14 @@ final class BorderConfidence {
             c[i] = d == 0 ? 1f : (float) Math.max(1e-6, Math.exp(-d * logDecay));
         }
         return c;
+    }
+
+    /** How much each pixel's difference counts in the patch distance: its confidence, floored for estimates. */
+    static float[] trust(float[] confidence) {
+        float[] t = new float[confidence.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.max(confidence[i], ESTIMATE_TRUST);
+        }
+        return t;
     }
 }

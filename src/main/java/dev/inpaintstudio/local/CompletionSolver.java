@@ -55,7 +55,8 @@ final class CompletionSolver {
             float[] holeDistance = HoleDistance.of(level.hole, level.width, level.height);
             float[] confidence = BorderConfidence.of(holeDistance);
             TextureFeatures texture = new TextureFeatures(level);
-            PatchDistance distance = new PatchDistance(level, confidence, texture, TEXTURE_WEIGHT, radius);
+            PatchDistance distance = new PatchDistance(level, BorderConfidence.trust(confidence), texture, TEXTURE_WEIGHT,
+                    radius);
             if (field == null) {
                 OnionPeelFill.fill(level, sources, radius, seed, bands);
                 texture.update(bands);
@@ -67,12 +68,14 @@ final class CompletionSolver {
                 new PatchVoting(level, field, confidence, texture, distance, radius, bands).vote();
             }
             PatchVoting voting = new PatchVoting(level, field, confidence, texture, distance, radius, bands);
-            PatchMatchSearch search = new PatchMatchSearch(level, sources, field, distance, bands);
+            SourcePreference preference = new SourcePreference(field, holeDistance, radius);
+            PatchMatchSearch search = new PatchMatchSearch(level, sources, field, distance, preference, bands);
             int iterations = schedule.iterationsAt(l, count);
             float[] weights = null;
             for (int it = 0; it < iterations; it++) {
                 cancel.throwIfCancelled();
                 search.rescore();
+                preference.countUses();
                 for (int pass = 0; pass < schedule.searchPasses(); pass++) {
                     if (pass > 0) {
                         cancel.throwIfCancelled();

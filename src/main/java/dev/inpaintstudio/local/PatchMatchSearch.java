@@ -12,11 +12,13 @@ final class PatchMatchSearch {
     private final SourcePatches sources;
     private final NearestNeighbourField field;
     private final PatchDistance distance;
+    private final SourcePreference preference;
     private final RowBands bands;
 
     PatchMatchSearch(FillLevel level, SourcePatches sources, NearestNeighbourField field, PatchDistance distance,
-                     RowBands bands) {
+                     SourcePreference preference, RowBands bands) {
         this.level = level;
+        this.preference = preference;
         this.sources = sources;
         this.field = field;
         this.distance = distance;
@@ -37,7 +39,10 @@ final class PatchMatchSearch {
         });
     }
 
-    /** One pass over every target: propagation then random search. */
+    /**
+     * One pass over every target: propagation then random search. Candidates compete on their
+     * distance times the {@link SourcePreference} factor; the field keeps the plain distance.
+     */
     void pass(long seed, int levelIndex, int iteration, int pass) {
         boolean forward = (pass & 1) == 0;
         bands.forEachAlternating(level.height, band -> {
@@ -68,7 +73,8 @@ final class PatchMatchSearch {
             return;
         }
         int best = field.source[i];
-        float bestCost = field.cost[i];
+        float bestFactor = preference.factor(i, best);
+        float bestCost = field.cost[i] * bestFactor;
         boolean[] valid = sources.valid;
 
         // Propagation: the neighbour already visited in this pass copies from somewhere; shifted by
@@ -78,9 +84,11 @@ final class PatchMatchSearch {
             int c = field.source[i - dir] + dir;
             int cx = c % w;
             if (c >= 0 && c < valid.length && Math.abs(cx - (field.source[i - dir] % w)) == 1 && valid[c] && c != best) {
-                float d = distance.between(i, c, bestCost);
+                float f = preference.factor(i, c);
+                float d = distance.between(i, c, bestCost / f) * f;
                 if (d < bestCost) {
                     bestCost = d;
+                    bestFactor = f;
                     best = c;
                 }
             }
@@ -89,9 +97,11 @@ final class PatchMatchSearch {
         if (ny >= 0 && ny < h && field.target[i - dir * w]) {
             int c = field.source[i - dir * w] + dir * w;
             if (c >= 0 && c < valid.length && valid[c] && c != best) {
-                float d = distance.between(i, c, bestCost);
+                float f = preference.factor(i, c);
+                float d = distance.between(i, c, bestCost / f) * f;
                 if (d < bestCost) {
                     bestCost = d;
+                    bestFactor = f;
                     best = c;
                 }
             }
@@ -110,9 +120,11 @@ final class PatchMatchSearch {
             if (!valid[c] || c == best) {
                 continue;
             }
-            float d = distance.between(i, c, bestCost);
+            float f = preference.factor(i, c);
+            float d = distance.between(i, c, bestCost / f) * f;
             if (d < bestCost) {
                 bestCost = d;
+                bestFactor = f;
                 best = c;
                 // Keep searching around the original best: the window is centred once per pass.
             }
@@ -120,13 +132,15 @@ final class PatchMatchSearch {
         // One draw among all valid sources: holes much larger than the texture's repeat still find far matches.
         int c = sources.centres[rnd.nextInt(sources.centres.length)];
         if (c != best) {
-            float d = distance.between(i, c, bestCost);
+            float f = preference.factor(i, c);
+            float d = distance.between(i, c, bestCost / f) * f;
             if (d < bestCost) {
                 bestCost = d;
+                bestFactor = f;
                 best = c;
             }
         }
         field.source[i] = best;
-        field.cost[i] = bestCost;
+        field.cost[i] = bestCost / bestFactor;
     }
 }

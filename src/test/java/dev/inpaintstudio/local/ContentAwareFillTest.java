@@ -3,8 +3,11 @@ package dev.inpaintstudio.local;
 import dev.inpaintstudio.task.CancellationToken;
 import dev.inpaintstudio.task.Progress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +26,9 @@ class ContentAwareFillTest {
 
     /** Above what a mean or diffusion fill reaches on the bricks (checked below), below the noise floor. */
     private static final double BRICKS_PSNR_DB = 28;
+
+    /** Detail (gradient) in the middle of a large hole, against the original's there. */
+    private static final double MIDDLE_DETAIL = 0.75;
 
     @Test
     void bricksAreRebuiltNotSmeared() {
@@ -52,6 +58,27 @@ class ContentAwareFillTest {
         double engine = TestPictures.psnrInside(bricks, filled, hole);
         assertTrue(engine >= BRICKS_PSNR_DB, "PSNR inside the hole at " + FillOptions.DEFAULT.patchSize() + "-px patches, "
                 + FillOptions.DEFAULT.quality() + ": " + engine + " dB");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gravel.png, 80, 80", "gravel.png, 40, 120", "grass.png, 80, 80", "grass.png, 120, 48"})
+    void theMiddleOfALargeHoleInAPhotographedTextureIsTextureNotABlur(String photo, int x, int y) throws IOException {
+        BufferedImage texture = TestPictures.photo(photo);
+        int w = texture.getWidth();
+        int h = texture.getHeight();
+        byte[] hole = TestPictures.rectangle(w, h, x, y, 96, 96, 255);
+        // The middle only: a fill that is sharp at the rim and blurred further in must fail.
+        byte[] middle = TestPictures.rectangle(w, h, x + 24, y + 24, 48, 48, 255);
+
+        BufferedImage filled = new ContentAwareFill(2).fill(texture, hole, FillOptions.DEFAULT, Progress.NONE,
+                CancellationToken.none());
+
+        double original = TestPictures.detailInside(texture, middle);
+        double engine = TestPictures.detailInside(filled, middle) / original;
+        double diffusion = TestPictures.detailInside(ReferenceFills.diffusion(texture, hole), middle) / original;
+        assertTrue(diffusion < MIDDLE_DETAIL, "a diffusion fill must fail this test: " + diffusion);
+        assertTrue(engine >= MIDDLE_DETAIL, "detail in the middle of the hole, against the original's: " + engine
+                + " (diffusion " + diffusion + ")");
     }
 
     @Test

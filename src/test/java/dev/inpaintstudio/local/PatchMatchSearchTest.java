@@ -38,9 +38,12 @@ class PatchMatchSearchTest {
         texture.update(bands);
         float[] trust = new float[w * h];
         java.util.Arrays.fill(trust, 1f);
-        PatchMatchSearch search = new PatchMatchSearch(level, sources, field, new PatchDistance(level, trust, texture, 3, radius), bands);
+        SourcePreference preference = new SourcePreference(field, HoleDistance.of(hole, w, h), radius);
+        PatchMatchSearch search = new PatchMatchSearch(level, sources, field, new PatchDistance(level, trust, texture, 3, radius),
+                preference, bands);
 
         search.rescore();
+        preference.countUses();
         for (int pass = 0; pass < 6; pass++) {
             search.pass(5, 0, 0, pass);
         }

@@ -1,6 +1,9 @@
 package dev.inpaintstudio.local;
 
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Random;
 
 /** Synthetic pictures and masks whose right answer is known. */
@@ -37,6 +40,46 @@ final class TestPictures {
             }
         }
         return image;
+    }
+
+    /** A photograph from this package's test resources (sources and licences in the README beside them). */
+    static BufferedImage photo(String name) throws IOException {
+        try (InputStream in = TestPictures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("No test photo " + name);
+            }
+            BufferedImage read = ImageIO.read(in);
+            BufferedImage rgb = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_RGB);
+            rgb.getGraphics().drawImage(read, 0, 0, null);
+            return rgb;
+        }
+    }
+
+    /**
+     * The picture's mean luminance gradient magnitude over the covered pixels: a smear or a flat
+     * fill has little, a texture as busy as the original has as much as the original.
+     */
+    static double detailInside(BufferedImage image, byte[] coverage) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double sum = 0;
+        long n = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                if (coverage[y * w + x] == 0) {
+                    continue;
+                }
+                double gx = luma(image.getRGB(x + 1, y)) - luma(image.getRGB(x - 1, y));
+                double gy = luma(image.getRGB(x, y + 1)) - luma(image.getRGB(x, y - 1));
+                sum += Math.hypot(gx, gy) / 2;
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    private static double luma(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
     }
 
     static byte[] rectangle(int width, int height, int x0, int y0, int w, int h, int value) {
