@@ -90,7 +90,7 @@ final class CompletionSolver {
             if (l == 0) {
                 // The last vote's weights: nothing has changed the matches since.
                 float[] lastWeights = weights != null ? weights : voting.patchWeights();
-                SeamCorrection.apply(level, field, lastWeights, radius);
+                GradientStitch.apply(level, field, lastWeights, radius, bands);
                 RimBlend.apply(level, holeDistance, field, lastWeights, radius);
             }
         }
