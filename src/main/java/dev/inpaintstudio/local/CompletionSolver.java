@@ -16,6 +16,8 @@ final class CompletionSolver {
      * texture from being matched by flat patches, not so much that colour stops deciding.
      */
     static final float TEXTURE_WEIGHT = 1.5f;
+    /** The part of the progress bar the last step, {@link GradientStitch}, takes: about its share of the time. */
+    static final double STITCH_SHARE = 0.15;
 
     private final int patchSize;
     private final FillSchedule schedule;
@@ -84,14 +86,16 @@ final class CompletionSolver {
                 }
                 weights = voting.vote();
                 done += work[l] / iterations;
-                progress.report(Progress.Stage.FILLING, total == 0 ? 1 : Math.min(1, done / total),
+                progress.report(Progress.Stage.FILLING, (1 - STITCH_SHARE) * (total == 0 ? 1 : Math.min(1, done / total)),
                         "Scale " + (count - l) + " of " + count + ", pass " + (it + 1) + " of " + iterations);
             }
             if (l == 0) {
                 // The last vote's weights: nothing has changed the matches since.
                 float[] lastWeights = weights != null ? weights : voting.patchWeights();
-                GradientStitch.apply(level, field, lastWeights, radius, bands);
+                progress.report(Progress.Stage.FILLING, 1 - STITCH_SHARE, "Blending the pieces together");
+                GradientStitch.apply(level, field, lastWeights, radius, bands, cancel);
                 RimBlend.apply(level, holeDistance, field, lastWeights, radius);
+                progress.report(Progress.Stage.FILLING, 1, "Filled");
             }
         }
     }

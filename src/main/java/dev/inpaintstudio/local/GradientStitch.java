@@ -1,5 +1,7 @@
 package dev.inpaintstudio.local;
 
+import dev.inpaintstudio.task.CancellationToken;
+
 /**
  * The last repaint at the finest scale: the hole takes the differences between neighbouring
  * pixels that the copied patches have, and meets the kept pixels around it exactly. It is a
@@ -21,7 +23,8 @@ final class GradientStitch {
     /**
      * @param weight each target patch's vote weight, as {@link PatchVoting} used them last
      */
-    static void apply(FillLevel level, NearestNeighbourField field, float[] weight, int radius, RowBands bands) {
+    static void apply(FillLevel level, NearestNeighbourField field, float[] weight, int radius, RowBands bands,
+                      CancellationToken cancel) {
         for (boolean allowed : level.allowed) {
             if (!allowed) {
                 // The artist chose where the texture comes from, its colour and brightness included.
@@ -66,7 +69,8 @@ final class GradientStitch {
                 rhs[p * 3 + ch] = r;
             }
         }
-        float[] correction = PoissonSolver.solve(level.hole, rhs, w, h);
+        cancel.throwIfCancelled();
+        float[] correction = PoissonSolver.solve(level.hole, rhs, w, h, cancel);
         for (int p = 0; p < n; p++) {
             if (index[p] >= 0) {
                 colour[p * 3] += correction[p * 3];

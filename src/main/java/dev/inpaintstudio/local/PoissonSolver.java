@@ -1,5 +1,7 @@
 package dev.inpaintstudio.local;
 
+import dev.inpaintstudio.task.CancellationToken;
+
 /**
  * Solves the discrete Poisson equation −Δc = r on the pixels of a mask, three channels at once,
  * with c = 0 on every pixel outside the mask (and nothing beyond the picture's edge), by conjugate
@@ -15,6 +17,8 @@ final class PoissonSolver {
     /** The same, after the coarse start: what is left to find is mostly local, and is found fast. */
     static final double TOLERANCE_FROM_COARSE = 3e-3;
     private static final int MAX_ITERATIONS = 5000;
+    /** Iterations between looks at the cancel token: a few milliseconds of work on a large hole. */
+    private static final int CANCEL_CHECK_EVERY = 16;
 
     private PoissonSolver() {
     }
@@ -24,13 +28,14 @@ final class PoissonSolver {
      * @param rhs    three values per pixel of the grid; only the inside ones are read
      * @return three values per pixel of the grid, 0 outside
      */
-    static float[] solve(boolean[] inside, float[] rhs, int width, int height) {
+    static float[] solve(boolean[] inside, float[] rhs, int width, int height, CancellationToken cancel) {
         boolean coarseStart = count(inside) >= COARSE_START_FROM && width > 2 && height > 2;
-        float[] start = coarseStart ? coarseStart(inside, rhs, width, height) : null;
-        return solve(inside, rhs, width, height, start, coarseStart ? TOLERANCE_FROM_COARSE : TOLERANCE);
+        float[] start = coarseStart ? coarseStart(inside, rhs, width, height, cancel) : null;
+        return solve(inside, rhs, width, height, start, coarseStart ? TOLERANCE_FROM_COARSE : TOLERANCE, cancel);
     }
 
-    private static float[] solve(boolean[] inside, float[] rhs, int width, int height, float[] start, double tolerance) {
+    private static float[] solve(boolean[] inside, float[] rhs, int width, int height, float[] start, double tolerance,
+                                 CancellationToken cancel) {
         int n = width * height;
         int[] index = new int[n];
         int count = 0;
@@ -72,7 +77,7 @@ final class PoissonSolver {
                 System.arraycopy(start, pixel[k] * 3, x, k * 3, 3);
             }
         }
-        conjugateGradients(b, x, neighbour, degree, count, tolerance);
+        conjugateGradients(b, x, neighbour, degree, count, tolerance, cancel);
         for (int k = 0; k < count; k++) {
             System.arraycopy(x, k * 3, result, pixel[k] * 3, 3);
         }
@@ -88,7 +93,7 @@ final class PoissonSolver {
     }
 
     /** The problem on 2×2 blocks (a block is unknown if any of its pixels is), solved, sampled back up. */
-    private static float[] coarseStart(boolean[] inside, float[] rhs, int width, int height) {
+    private static float[] coarseStart(boolean[] inside, float[] rhs, int width, int height, CancellationToken cancel) {
         int cw = (width + 1) / 2;
         int ch = (height + 1) / 2;
         boolean[] coarseInside = new boolean[cw * ch];
@@ -107,7 +112,7 @@ final class PoissonSolver {
                 coarseRhs[c * 3 + 2] += rhs[p * 3 + 2];
             }
         }
-        float[] coarse = solve(coarseInside, coarseRhs, cw, ch, null, TOLERANCE);
+        float[] coarse = solve(coarseInside, coarseRhs, cw, ch, null, TOLERANCE, cancel);
         float[] start = new float[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -151,7 +156,7 @@ final class PoissonSolver {
     }
 
     private static void conjugateGradients(float[] b, float[] x, int[] neighbour, byte[] degree, int count,
-                                           double tolerance) {
+                                           double tolerance, CancellationToken cancel) {
         int m = b.length;
         float[] r = new float[m];
         float[] ap = new float[m];
@@ -163,6 +168,9 @@ final class PoissonSolver {
         double rr = dot(r, r);
         double stop = tolerance * tolerance * dot(b, b);
         for (int it = 0; it < MAX_ITERATIONS && rr > stop && rr > 0; it++) {
+            if (it % CANCEL_CHECK_EVERY == 0) {
+                cancel.throwIfCancelled();
+            }
             multiply(p, ap, neighbour, degree, count);
             double alpha = rr / dot(p, ap);
             for (int i = 0; i < m; i++) {

@@ -130,6 +130,22 @@ class ContentAwareFillTest {
     }
 
     @Test
+    void cancellingWhileThePiecesAreBlendedStopsTheFill() {
+        CancellationToken cancel = new CancellationToken();
+        List<String> details = Collections.synchronizedList(new ArrayList<>());
+        Progress progress = (stage, fraction, detail) -> {
+            details.add(detail);
+            if (detail.startsWith("Blending")) {
+                cancel.cancel();
+            }
+        };
+
+        assertThrows(CancellationException.class, () -> new ContentAwareFill(2).fill(TestPictures.bricks(128, 128, 1),
+                TestPictures.rectangle(128, 128, 40, 40, 48, 48, 255), BALANCED, progress, cancel));
+        assertTrue(details.get(details.size() - 1).startsWith("Blending"), "the last report: " + details);
+    }
+
+    @Test
     void cancellingFromTheProgressCallbackStopsBeforeTheNextIteration() {
         CancellationToken cancel = new CancellationToken();
         List<Double> reports = Collections.synchronizedList(new ArrayList<>());

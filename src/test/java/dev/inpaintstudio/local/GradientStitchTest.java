@@ -1,5 +1,6 @@
 package dev.inpaintstudio.local;
 
+import dev.inpaintstudio.task.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -49,7 +50,7 @@ class GradientStitchTest {
         float[] before = level.colour.clone();
 
         GradientStitch.apply(level, TestFields.copyingFrom(level, RADIUS, () -> 20 * W + 80), TestFields.equalWeights(level),
-                RADIUS, BANDS);
+                RADIUS, BANDS, CancellationToken.none());
 
         for (int i = 0; i < W * H; i++) {
             if (level.hole[i]) {
@@ -72,7 +73,7 @@ class GradientStitchTest {
         FillLevel level = copiedFromABrighterPlace(allowed);
 
         GradientStitch.apply(level, TestFields.copyingFrom(level, RADIUS, () -> 20 * W + 80), TestFields.equalWeights(level),
-                RADIUS, BANDS);
+                RADIUS, BANDS, CancellationToken.none());
 
         for (int i = 0; i < W * H; i++) {
             if (level.hole[i]) {
@@ -107,7 +108,7 @@ class GradientStitchTest {
         float stepBefore = colour[(20 * W + 30) * 3] - colour[(20 * W + 29) * 3];
         assertEquals(31, stepBefore, 1e-3, "the copies meet with a step");
 
-        GradientStitch.apply(level, field, TestFields.equalWeights(level), RADIUS, BANDS);
+        GradientStitch.apply(level, field, TestFields.equalWeights(level), RADIUS, BANDS, CancellationToken.none());
 
         for (int i = 0; i < W * H; i++) {
             if (hole[i]) {

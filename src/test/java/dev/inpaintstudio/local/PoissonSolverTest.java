@@ -1,5 +1,6 @@
 package dev.inpaintstudio.local;
 
+import dev.inpaintstudio.task.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class PoissonSolverTest {
         }
         assertTrue(unknowns >= PoissonSolver.COARSE_START_FROM, unknowns + " unknowns");
 
-        float[] answer = PoissonSolver.solve(inside, negativeLaplacian(expected, w, h), w, h);
+        float[] answer = PoissonSolver.solve(inside, negativeLaplacian(expected, w, h), w, h, CancellationToken.none());
 
         for (int p = 0; p < w * h; p++) {
             for (int c = 0; c < 3; c++) {
@@ -55,7 +56,7 @@ class PoissonSolverTest {
             }
         }
 
-        float[] answer = PoissonSolver.solve(inside, negativeLaplacian(expected, w, h), w, h);
+        float[] answer = PoissonSolver.solve(inside, negativeLaplacian(expected, w, h), w, h, CancellationToken.none());
 
         for (int p = 0; p < w * h; p++) {
             assertEquals(expected[p * 3], answer[p * 3], 0.05, "pixel " + p);
