@@ -42,7 +42,7 @@ final class GradientStitch {
         if (count == 0) {
             return;
         }
-        float[] guide = votedDifferences(level, field, weight, radius, index, count, bands);
+        float[] guide = votedDifferences(level, field, weight, radius, index, count, bands, cancel);
         float[] colour = level.colour;
         float[] rhs = new float[n * 3];
         for (int p = 0; p < n; p++) {
@@ -110,12 +110,13 @@ final class GradientStitch {
      * this one; to the left and up, this one less the previous. NaN where no patch with weight votes.
      */
     private static float[] votedDifferences(FillLevel level, NearestNeighbourField field, float[] weight, int radius,
-                                            int[] index, int count, RowBands bands) {
+                                            int[] index, int count, RowBands bands, CancellationToken cancel) {
         int w = level.width;
         int h = level.height;
         float[] colour = level.colour;
         float[] guide = new float[count * 12];
         bands.forEach(h, band -> {
+            cancel.throwIfCancelled();
             double[] sum = new double[12];
             double[] total = new double[4];
             for (int y = RowBands.firstRow(band); y < RowBands.endRow(band, h); y++) {
