@@ -172,7 +172,12 @@ final class PoissonSolver {
                 cancel.throwIfCancelled();
             }
             multiply(p, ap, neighbour, degree, count);
-            double alpha = rr / dot(p, ap);
+            double curvature = dot(p, ap);
+            if (!(curvature > 0)) {
+                // Only a region with no fixed pixel at all has no single answer; stop where we are.
+                break;
+            }
+            double alpha = rr / curvature;
             for (int i = 0; i < m; i++) {
                 x[i] += (float) (alpha * p[i]);
                 r[i] -= (float) (alpha * ap[i]);
