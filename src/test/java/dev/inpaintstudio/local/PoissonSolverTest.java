@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PoissonSolverTest {
     @Test
     void findsAKnownAnswerOnALargeMaskThatTouchesThePicturesEdge() {
-        // 160×160 with a disc of radius 70 centred near the left edge: about 13 000 unknowns (seven
+        // 160×160 with a disc of radius 70 centred near the left edge: about 13 000 unknowns (several
         // grids), some of them on the picture's edge.
         int w = 160;
         int h = 160;
