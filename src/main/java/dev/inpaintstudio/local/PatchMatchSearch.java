@@ -47,34 +47,43 @@ final class PatchMatchSearch {
         boolean forward = (pass & 1) == 0;
         bands.forEachAlternating(level.height, band -> {
             SplittableRandom rnd = FillSeeds.random(seed, levelIndex, iteration, pass, band);
+            Best best = new Best();
             int y0 = RowBands.firstRow(band);
             int y1 = RowBands.endRow(band, level.height);
             if (forward) {
                 for (int y = y0; y < y1; y++) {
                     for (int x = 0; x < level.width; x++) {
-                        improve(x, y, 1, rnd);
+                        improve(x, y, 1, rnd, best);
                     }
                 }
             } else {
                 for (int y = y1 - 1; y >= y0; y--) {
                     for (int x = level.width - 1; x >= 0; x--) {
-                        improve(x, y, -1, rnd);
+                        improve(x, y, -1, rnd, best);
                     }
                 }
             }
         });
     }
 
-    private void improve(int x, int y, int dir, SplittableRandom rnd) {
+    /** The best match found so far for the target being improved; one per band, reused. */
+    private static final class Best {
+        int source;
+        /** Distance times preference factor: what candidates compete on. */
+        float cost;
+        float factor;
+    }
+
+    private void improve(int x, int y, int dir, SplittableRandom rnd, Best best) {
         int w = level.width;
         int h = level.height;
         int i = y * w + x;
         if (!field.target[i]) {
             return;
         }
-        int best = field.source[i];
-        float bestFactor = preference.factor(i, best);
-        float bestCost = field.cost[i] * bestFactor;
+        best.source = field.source[i];
+        best.factor = preference.factor(i, best.source);
+        best.cost = field.cost[i] * best.factor;
         boolean[] valid = sources.valid;
 
         // Propagation: the neighbour already visited in this pass copies from somewhere; shifted by
@@ -83,33 +92,21 @@ final class PatchMatchSearch {
         if (nx >= 0 && nx < w && field.target[i - dir]) {
             int c = field.source[i - dir] + dir;
             int cx = c % w;
-            if (c >= 0 && c < valid.length && Math.abs(cx - (field.source[i - dir] % w)) == 1 && valid[c] && c != best) {
-                float f = preference.factor(i, c);
-                float d = distance.between(i, c, bestCost / f) * f;
-                if (d < bestCost) {
-                    bestCost = d;
-                    bestFactor = f;
-                    best = c;
-                }
+            if (c >= 0 && c < valid.length && Math.abs(cx - (field.source[i - dir] % w)) == 1 && valid[c]) {
+                consider(i, c, best);
             }
         }
         int ny = y - dir;
         if (ny >= 0 && ny < h && field.target[i - dir * w]) {
             int c = field.source[i - dir * w] + dir * w;
-            if (c >= 0 && c < valid.length && valid[c] && c != best) {
-                float f = preference.factor(i, c);
-                float d = distance.between(i, c, bestCost / f) * f;
-                if (d < bestCost) {
-                    bestCost = d;
-                    bestFactor = f;
-                    best = c;
-                }
+            if (c >= 0 && c < valid.length && valid[c]) {
+                consider(i, c, best);
             }
         }
 
         // Random search around the best, halving the window down to one pixel.
-        int bx = best % w;
-        int by = best / w;
+        int bx = best.source % w;
+        int by = best.source / w;
         for (int r = Math.max(w, h); r >= 1; r >>= 1) {
             int cx = bx + rnd.nextInt(2 * r + 1) - r;
             int cy = by + rnd.nextInt(2 * r + 1) - r;
@@ -117,30 +114,28 @@ final class PatchMatchSearch {
                 continue;
             }
             int c = cy * w + cx;
-            if (!valid[c] || c == best) {
-                continue;
-            }
-            float f = preference.factor(i, c);
-            float d = distance.between(i, c, bestCost / f) * f;
-            if (d < bestCost) {
-                bestCost = d;
-                bestFactor = f;
-                best = c;
+            if (valid[c]) {
                 // Keep searching around the original best: the window is centred once per pass.
+                consider(i, c, best);
             }
         }
         // One draw among all valid sources: holes much larger than the texture's repeat still find far matches.
-        int c = sources.centres[rnd.nextInt(sources.centres.length)];
-        if (c != best) {
-            float f = preference.factor(i, c);
-            float d = distance.between(i, c, bestCost / f) * f;
-            if (d < bestCost) {
-                bestCost = d;
-                bestFactor = f;
-                best = c;
-            }
+        consider(i, sources.centres[rnd.nextInt(sources.centres.length)], best);
+        field.source[i] = best.source;
+        field.cost[i] = best.cost / best.factor;
+    }
+
+    /** Takes source {@code c} for target {@code i} if it beats the best so far. */
+    private void consider(int i, int c, Best best) {
+        if (c == best.source) {
+            return;
         }
-        field.source[i] = best;
-        field.cost[i] = bestCost / bestFactor;
+        float f = preference.factor(i, c);
+        float d = distance.between(i, c, best.cost / f) * f;
+        if (d < best.cost) {
+            best.source = c;
+            best.cost = d;
+            best.factor = f;
+        }
     }
 }

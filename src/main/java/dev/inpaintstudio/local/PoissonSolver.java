@@ -28,20 +28,29 @@ final class PoissonSolver {
 
     /** One grid of the ladder: its unknowns, their neighbours and the block each belongs to below. */
     private static final class Grid {
-        final int count;
+        final int width;
+        final int height;
+        /** Per pixel, its unknown's number, or -1 for a pixel fixed at 0. */
+        final int[] index;
+        /** Per unknown, its pixel. */
+        final int[] pixel;
+        /** Per unknown, four neighbours (right, left, down, up): an unknown's number or -1. */
         final int[] neighbour;
+        /** Per unknown, how many neighbours it has inside the picture, fixed or not. */
         final byte[] degree;
-        /** Per unknown, its block's unknown on the next coarser grid. */
+        /** Per unknown, its block's unknown on the next coarser grid; set by {@link #coarsen}. */
         int[] parent;
 
-        Grid(boolean[] inside, int width, int height, int[] pixelOut) {
+        Grid(boolean[] inside, int width, int height) {
+            this.width = width;
+            this.height = height;
             int n = width * height;
-            int[] index = new int[n];
-            int c = 0;
+            index = new int[n];
+            int count = 0;
             for (int p = 0; p < n; p++) {
-                index[p] = inside[p] ? c++ : -1;
+                index[p] = inside[p] ? count++ : -1;
             }
-            count = c;
+            pixel = new int[count];
             neighbour = new int[count * 4];
             degree = new byte[count];
             for (int p = 0; p < n; p++) {
@@ -49,9 +58,7 @@ final class PoissonSolver {
                 if (k < 0) {
                     continue;
                 }
-                if (pixelOut != null) {
-                    pixelOut[k] = p;
-                }
+                pixel[k] = p;
                 int x = p % width;
                 int y = p / width;
                 neighbour[k * 4] = x + 1 < width ? index[p + 1] : -1;
@@ -59,6 +66,42 @@ final class PoissonSolver {
                 neighbour[k * 4 + 2] = y + 1 < height ? index[p + width] : -1;
                 neighbour[k * 4 + 3] = y > 0 ? index[p - width] : -1;
                 degree[k] = (byte) ((x + 1 < width ? 1 : 0) + (x > 0 ? 1 : 0) + (y + 1 < height ? 1 : 0) + (y > 0 ? 1 : 0));
+            }
+        }
+
+        int count() {
+            return pixel.length;
+        }
+
+        /** The grid of 2×2 blocks, a block unknown if any of its pixels is; records each unknown's block. */
+        Grid coarsen() {
+            int cw = (width + 1) / 2;
+            int ch = (height + 1) / 2;
+            boolean[] inside = new boolean[cw * ch];
+            for (int p : pixel) {
+                inside[block(p, cw)] = true;
+            }
+            Grid coarse = new Grid(inside, cw, ch);
+            parent = new int[count()];
+            for (int k = 0; k < count(); k++) {
+                parent[k] = coarse.index[block(pixel[k], cw)];
+            }
+            return coarse;
+        }
+
+        private int block(int p, int coarseWidth) {
+            return (p / width / 2) * coarseWidth + (p % width) / 2;
+        }
+
+        /** Adds the values in {@code v} of unknown k's unknown neighbours to sum[0..2]. */
+        void addNeighbours(float[] v, int k, float[] sum) {
+            for (int t = k * 4; t < k * 4 + 4; t++) {
+                int q = neighbour[t];
+                if (q >= 0) {
+                    sum[0] += v[q * 3];
+                    sum[1] += v[q * 3 + 1];
+                    sum[2] += v[q * 3 + 2];
+                }
             }
         }
     }
@@ -69,52 +112,24 @@ final class PoissonSolver {
      * @return three values per pixel of the grid, 0 outside
      */
     static float[] solve(boolean[] inside, float[] rhs, int width, int height, CancellationToken cancel) {
-        int n = width * height;
-        float[] result = new float[n * 3];
-        int[] pixel = new int[n];
-        List<Grid> grids = new ArrayList<>();
-        Grid fine = new Grid(inside, width, height, pixel);
-        if (fine.count == 0) {
+        float[] result = new float[width * height * 3];
+        Grid fine = new Grid(inside, width, height);
+        if (fine.count() == 0) {
             return result;
         }
+        List<Grid> grids = new ArrayList<>();
         grids.add(fine);
-        boolean[] mask = inside;
-        int w = width;
-        int h = height;
-        while (grids.get(grids.size() - 1).count >= COARSEST && w > 1 && h > 1) {
-            int cw = (w + 1) / 2;
-            int ch = (h + 1) / 2;
-            boolean[] coarse = new boolean[cw * ch];
-            for (int p = 0; p < w * h; p++) {
-                if (mask[p]) {
-                    coarse[(p / w / 2) * cw + (p % w) / 2] = true;
-                }
-            }
-            int[] coarseIndex = new int[cw * ch];
-            int c = 0;
-            for (int q = 0; q < cw * ch; q++) {
-                coarseIndex[q] = coarse[q] ? c++ : -1;
-            }
-            Grid current = grids.get(grids.size() - 1);
-            current.parent = new int[current.count];
-            int k = 0;
-            for (int p = 0; p < w * h; p++) {
-                if (mask[p]) {
-                    current.parent[k++] = coarseIndex[(p / w / 2) * cw + (p % w) / 2];
-                }
-            }
-            grids.add(new Grid(coarse, cw, ch, null));
-            mask = coarse;
-            w = cw;
-            h = ch;
+        for (Grid g = fine; g.count() >= COARSEST && g.width > 1 && g.height > 1; ) {
+            g = g.coarsen();
+            grids.add(g);
         }
-        float[] b = new float[fine.count * 3];
-        for (int k = 0; k < fine.count; k++) {
-            System.arraycopy(rhs, pixel[k] * 3, b, k * 3, 3);
+        float[] b = new float[fine.count() * 3];
+        for (int k = 0; k < fine.count(); k++) {
+            System.arraycopy(rhs, fine.pixel[k] * 3, b, k * 3, 3);
         }
         float[] x = preconditionedConjugateGradients(grids, b, cancel);
-        for (int k = 0; k < fine.count; k++) {
-            System.arraycopy(x, k * 3, result, pixel[k] * 3, 3);
+        for (int k = 0; k < fine.count(); k++) {
+            System.arraycopy(x, k * 3, result, fine.pixel[k] * 3, 3);
         }
         return result;
     }
@@ -173,15 +188,15 @@ final class PoissonSolver {
         float[] az = new float[r.length];
         multiply(g, z, az);
         Grid coarse = grids.get(level + 1);
-        float[] coarseR = new float[coarse.count * 3];
-        for (int k = 0; k < g.count; k++) {
+        float[] coarseR = new float[coarse.count() * 3];
+        for (int k = 0; k < g.count(); k++) {
             int c = g.parent[k];
             coarseR[c * 3] += r[k * 3] - az[k * 3];
             coarseR[c * 3 + 1] += r[k * 3 + 1] - az[k * 3 + 1];
             coarseR[c * 3 + 2] += r[k * 3 + 2] - az[k * 3 + 2];
         }
         float[] coarseZ = vCycle(grids, level + 1, coarseR);
-        for (int k = 0; k < g.count; k++) {
+        for (int k = 0; k < g.count(); k++) {
             int c = g.parent[k];
             z[k * 3] += coarseZ[c * 3];
             z[k * 3 + 1] += coarseZ[c * 3 + 1];
@@ -195,44 +210,33 @@ final class PoissonSolver {
 
     /** One Gauss–Seidel sweep over the unknowns, first to last or back. */
     private static void sweep(Grid g, float[] z, float[] r, boolean forward) {
-        for (int i = 0; i < g.count; i++) {
-            int k = forward ? i : g.count - 1 - i;
-            float s0 = r[k * 3];
-            float s1 = r[k * 3 + 1];
-            float s2 = r[k * 3 + 2];
-            for (int t = k * 4; t < k * 4 + 4; t++) {
-                int q = g.neighbour[t];
-                if (q >= 0) {
-                    s0 += z[q * 3];
-                    s1 += z[q * 3 + 1];
-                    s2 += z[q * 3 + 2];
-                }
-            }
+        float[] sum = new float[3];
+        int count = g.count();
+        for (int i = 0; i < count; i++) {
+            int k = forward ? i : count - 1 - i;
+            sum[0] = r[k * 3];
+            sum[1] = r[k * 3 + 1];
+            sum[2] = r[k * 3 + 2];
+            g.addNeighbours(z, k, sum);
             float d = g.degree[k];
-            z[k * 3] = s0 / d;
-            z[k * 3 + 1] = s1 / d;
-            z[k * 3 + 2] = s2 / d;
+            z[k * 3] = sum[0] / d;
+            z[k * 3 + 1] = sum[1] / d;
+            z[k * 3 + 2] = sum[2] / d;
         }
     }
 
     /** out = −Δv over the unknowns: the number of neighbours times the value, less the unknown neighbours' values. */
     private static void multiply(Grid g, float[] v, float[] out) {
-        for (int k = 0; k < g.count; k++) {
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            for (int t = k * 4; t < k * 4 + 4; t++) {
-                int q = g.neighbour[t];
-                if (q >= 0) {
-                    s0 += v[q * 3];
-                    s1 += v[q * 3 + 1];
-                    s2 += v[q * 3 + 2];
-                }
-            }
+        float[] sum = new float[3];
+        for (int k = 0; k < g.count(); k++) {
+            sum[0] = 0;
+            sum[1] = 0;
+            sum[2] = 0;
+            g.addNeighbours(v, k, sum);
             int d = g.degree[k];
-            out[k * 3] = d * v[k * 3] - s0;
-            out[k * 3 + 1] = d * v[k * 3 + 1] - s1;
-            out[k * 3 + 2] = d * v[k * 3 + 2] - s2;
+            out[k * 3] = d * v[k * 3] - sum[0];
+            out[k * 3 + 1] = d * v[k * 3 + 1] - sum[1];
+            out[k * 3 + 2] = d * v[k * 3 + 2] - sum[2];
         }
     }
 

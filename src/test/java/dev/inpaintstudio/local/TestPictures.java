@@ -1,6 +1,7 @@
 package dev.inpaintstudio.local;
 
-import javax.imageio.ImageIO;
+import dev.inpaintstudio.imaging.ImageFiles;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +49,7 @@ final class TestPictures {
             if (in == null) {
                 throw new IOException("No test photo " + name);
             }
-            BufferedImage read = ImageIO.read(in);
-            BufferedImage rgb = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_RGB);
-            rgb.getGraphics().drawImage(read, 0, 0, null);
-            return rgb;
+            return ImageFiles.decode(in.readAllBytes(), name);
         }
     }
 
